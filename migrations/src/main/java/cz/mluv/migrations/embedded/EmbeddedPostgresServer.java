@@ -43,10 +43,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @throws UncheckedIOException when the directory cannot be created or the server fails to start
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, boolean keepData) {
+        return start(dataDirectory, keepData, 0);
+    }
+
+    /**
+     * Starts a server on {@code dataDirectory} listening on {@code port}.
+     *
+     * @param dataDirectory where the cluster lives; created when missing
+     * @param keepData      {@code true} to keep the data after {@link #close()}
+     * @param port          TCP port on loopback; 0 = any free port
+     * @return the running server
+     * @throws UncheckedIOException when the directory cannot be created or the server fails to
+     *                              start (for example when the port is taken)
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, boolean keepData, int port) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!keepData)
                     .setPGStartupWait(Duration.ofSeconds(60))
