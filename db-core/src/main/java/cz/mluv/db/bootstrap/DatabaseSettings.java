@@ -1,0 +1,120 @@
+package cz.mluv.db.bootstrap;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Deploy-time database settings, read from environment variables (or JVM system properties of
+ * the same name) with defaults that run on the embedded database.
+ *
+ * <p>Pool defaults follow the seeds (001, "Connection Pool Optimization"): 20 connections plus
+ * 10 burst, so at most 30; a 30 s connection timeout; PostgreSQL JIT off for every connection
+ * (short OLTP reads pay JIT compilation and never gain from it).
+ *
+ * @param url               JDBC URL of an external server ({@code MLUV_DB_URL}); {@code null} = embedded
+ * @param user              database user ({@code MLUV_DB_USER})
+ * @param password          database password ({@code MLUV_DB_PASSWORD})
+ * @param poolMax           maximum pool size, connections ({@code MLUV_DB_POOL_MAX}, default 30)
+ * @param poolMinIdle       idle connections kept ({@code MLUV_DB_POOL_MIN_IDLE}, default 20)
+ * @param connectionTimeoutMs how long a caller waits for a pooled connection, ms
+ *                          ({@code MLUV_DB_CONNECTION_TIMEOUT_MS}, default 30000)
+ * @param jit               {@code off} or {@code on} ({@code MLUV_DB_JIT}, default off)
+ * @param embeddedDataDir   data directory of the embedded server ({@code MLUV_EMBEDDED_DATA_DIR},
+ *                          default {@code .mluv/pgdata})
+ * @param embeddedPort      TCP port of the embedded server ({@code MLUV_EMBEDDED_PORT}, default 54329;
+ *                          0 = any free port)
+ */
+public record DatabaseSettings(String url, String user, String password, int poolMax, int poolMinIdle,
+                               long connectionTimeoutMs, String jit, Path embeddedDataDir, int embeddedPort) {
+
+    /**
+     * Reads the settings from the process environment and system properties (a system property
+     * wins over the environment variable of the same name).
+     *
+     * @return the settings
+     * @throws IllegalArgumentException when a number is malformed or out of range
+     */
+    public static DatabaseSettings fromEnvironment() {
+        return from(name -> {
+            String v = System.getProperty(name);
+            return v != null ? v : System.getenv(name);
+        });
+    }
+
+    /**
+     * @param lookup resolves a variable name to its value or {@code null}
+     * @return the settings
+     * @throws IllegalArgumentException when a number is malformed or out of range
+     */
+    public static DatabaseSettings from(Function<String, String> lookup) {
+        String url = blankToNull(lookup.apply("MLUV_DB_URL"));
+        int poolMax = intValue(lookup, "MLUV_DB_POOL_MAX", 30, 1, 1000);
+        int minIdle = Math.min(intValue(lookup, "MLUV_DB_POOL_MIN_IDLE", 20, 0, 1000), poolMax);
+        String jit = value(lookup, "MLUV_DB_JIT", "off");
+        if (!jit.equals("on") && !jit.equals("off")) {
+            throw new IllegalArgumentException("MLUV_DB_JIT must be on or off, was: " + jit);
+        }
+        return new DatabaseSettings(url,
+                value(lookup, "MLUV_DB_USER", url == null ? "postgres" : null),
+                value(lookup, "MLUV_DB_PASSWORD", ""),
+                poolMax, minIdle,
+                intValue(lookup, "MLUV_DB_CONNECTION_TIMEOUT_MS", 30_000, 250, 600_000),
+                jit,
+                Path.of(value(lookup, "MLUV_EMBEDDED_DATA_DIR", ".mluv/pgdata")),
+                intValue(lookup, "MLUV_EMBEDDED_PORT", 54329, 0, 65535));
+    }
+
+    /** @return {@code true} when no external URL is configured and the embedded server is used */
+    public boolean embedded() {
+        return url == null;
+    }
+
+    /**
+     * Micronaut properties of the {@code default} datasource (HikariCP) for a resolved URL.
+     *
+     * @param jdbcUrl the URL to connect to
+     * @return property name to value, ready for {@code ApplicationContextBuilder.properties}
+     */
+    public Map<String, Object> datasourceProperties(String jdbcUrl) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("datasources.default.url", jdbcUrl);
+        p.put("datasources.default.username", user);
+        p.put("datasources.default.password", password == null ? "" : password);
+        p.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+        p.put("datasources.default.dialect", "POSTGRES");
+        p.put("datasources.default.maximum-pool-size", poolMax);
+        p.put("datasources.default.minimum-idle", poolMinIdle);
+        p.put("datasources.default.connection-timeout", connectionTimeoutMs);
+        p.put("datasources.default.pool-name", "mluv");
+        p.put("datasources.default.data-source-properties.options", "-c jit=" + jit);
+        p.put("datasources.default.data-source-properties.ApplicationName", "mluv");
+        return p;
+    }
+
+    private static String value(Function<String, String> lookup, String name, String fallback) {
+        String v = blankToNull(lookup.apply(name));
+        return v == null ? fallback : v;
+    }
+
+    private static int intValue(Function<String, String> lookup, String name, int fallback, int min, int max) {
+        String v = blankToNull(lookup.apply(name));
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was: " + v);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was: " + v, e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,42 @@
+package cz.mluv.db.leaderboard;
+
+import cz.mluv.db.InvalidParameterException;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The allow-list of leaderboard metrics: each is a column of {@code user_stats_summary} with an
+ * index of its own ({@code idx_user_stats_summary_<column>}, metric descending, user_id ascending).
+ * Only these identifiers ever reach SQL.
+ */
+public enum LeaderboardMetric {
+    TOTAL_STARS,
+    MAX_STREAK,
+    TOTAL_MESSAGES,
+    MESSAGES_LAST_7_DAYS;
+
+    /** @return the column name (also the API's spelling), e.g. {@code total_stars} */
+    public String column() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the name of the index a leaderboard on this metric must use */
+    public String indexName() {
+        return "idx_user_stats_summary_" + column();
+    }
+
+    /**
+     * @param value the API spelling, e.g. {@code total_stars} (case-insensitive)
+     * @return the metric
+     * @throws InvalidParameterException naming {@code metric} when the value is not in the list
+     */
+    public static LeaderboardMetric parse(String value) {
+        for (LeaderboardMetric m : values()) {
+            if (m.column().equalsIgnoreCase(value == null ? "" : value.trim())) {
+                return m;
+            }
+        }
+        throw new InvalidParameterException("metric", "metric must be one of "
+                + Arrays.stream(values()).map(LeaderboardMetric::column).toList() + ", was " + value);
+    }
+}

@@ -1,0 +1,119 @@
+package cz.mluv.db.message;
+
+import cz.mluv.db.InvalidParameterException;
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Message reads: a user's messages page by page, Czech full-text search, correctness analytics.
+ * One SQL statement per call.
+ */
+@Singleton
+public class Messages {
+
+    /** Largest page of messages or search hits, rows. */
+    public static final int MAX_LIMIT = 100;
+    /** Longest search text, characters. */
+    public static final int MAX_QUERY_LENGTH = 200;
+    /** Widest analytics range, days. */
+    public static final int MAX_RANGE_DAYS = 366;
+
+    private final MessageRepository repository;
+
+    /** @param repository message reads */
+    public Messages(MessageRepository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * A page of a user's messages, newest first (keyset pagination).
+     *
+     * @param telegramId the user
+     * @param beforeId   {@code null} for the first page, else the id of the last message of the
+     *                   previous page
+     * @param limit      rows, 1..{@link #MAX_LIMIT}
+     * @return the page (empty when there are no more), or empty when there is no such user
+     * @throws InvalidParameterException when {@code limit} is out of range
+     */
+    public Optional<List<Message>> page(long telegramId, Long beforeId, int limit) {
+        InvalidParameterException.requireRange("limit", limit, 1, MAX_LIMIT);
+        List<UserMessageRow> rows = beforeId == null
+                ? repository.newest(telegramId, limit)
+                : repository.olderThan(telegramId, beforeId, limit);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(rows.stream().map(UserMessageRow::toMessage).filter(Objects::nonNull).toList());
+    }
+
+    /**
+     * Czech full-text search, diacritics-insensitive ({@code knedliky} finds {@code knedlíky}).
+     *
+     * @param query words to find (web-search syntax), 1..{@link #MAX_QUERY_LENGTH} characters
+     * @param limit rows, 1..{@link #MAX_LIMIT}
+     * @return matching messages, newest first
+     * @throws InvalidParameterException naming {@code q} when the query is blank or too long
+     */
+    public List<SearchHit> search(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            throw new InvalidParameterException("q", "q must not be empty");
+        }
+        if (query.length() > MAX_QUERY_LENGTH) {
+            throw new InvalidParameterException("q", "q must be at most " + MAX_QUERY_LENGTH + " characters");
+        }
+        InvalidParameterException.requireRange("limit", limit, 1, MAX_LIMIT);
+        return repository.search(query.strip(), limit);
+    }
+
+    /**
+     * Correctness analytics of one user over a date range (UTC days, both ends included).
+     *
+     * @param telegramId the user
+     * @param from       first day
+     * @param to         last day, not before {@code from}, at most {@link #MAX_RANGE_DAYS} days later
+     * @return one entry per day with scored messages, oldest first; empty when there is no such user
+     * @throws InvalidParameterException when the range is reversed or too wide
+     */
+    public Optional<List<CorrectnessDay>> correctness(long telegramId, LocalDate from, LocalDate to) {
+        requireRange(from, to);
+        List<CorrectnessRow> rows = repository.correctnessByDay(telegramId,
+                from.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(rows.stream().filter(r -> r.day() != null)
+                .map(r -> new CorrectnessDay(r.day(), r.scoredMessages(), r.averageScore(), r.minScore(), r.maxScore()))
+                .toList());
+    }
+
+    /**
+     * @param from first day
+     * @param to   last day
+     * @throws InvalidParameterException naming {@code to} when the range is reversed or wider
+     *                                   than {@link #MAX_RANGE_DAYS}
+     */
+    public static void requireRange(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            throw new InvalidParameterException("to", "to must not be before from (" + from + "), was " + to);
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) {
+            throw new InvalidParameterException("to", "the range from..to must span at most " + MAX_RANGE_DAYS + " days");
+        }
+    }
+
+    /**
+     * Saves one message (used by tests and tools that append to a conversation).
+     *
+     * @param message the message; its id must be {@code null}
+     * @return the saved message with its generated id
+     */
+    public MessageEntity save(MessageEntity message) {
+        return repository.save(message);
+    }
+}

@@ -1,0 +1,97 @@
+package cz.mluv.db.plan;
+
+import cz.mluv.db.leaderboard.LeaderboardMetric;
+import cz.mluv.db.leaderboard.UserStatsSummaryRepository;
+import cz.mluv.db.message.MessageRepository;
+import cz.mluv.db.stats.DailyStatsRepository;
+import cz.mluv.db.user.UserRepository;
+import cz.mluv.db.words.SavedWordRepository;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every hot read of db-core with the index it must use (the design's table of indexes). Used by
+ * the plan-contract tests and the verification catalogue.
+ */
+public final class HotReads {
+
+    private HotReads() {
+    }
+
+    /** @return the plan contracts, one per hot read */
+    public static List<HotRead> all() {
+        return List.of(
+                leaderboard(LeaderboardMetric.TOTAL_STARS, UserStatsSummaryRepository.TOP_BY_TOTAL_STARS_SQL),
+                leaderboard(LeaderboardMetric.MAX_STREAK, UserStatsSummaryRepository.TOP_BY_MAX_STREAK_SQL),
+                leaderboard(LeaderboardMetric.TOTAL_MESSAGES, UserStatsSummaryRepository.TOP_BY_TOTAL_MESSAGES_SQL),
+                leaderboard(LeaderboardMetric.MESSAGES_LAST_7_DAYS, UserStatsSummaryRepository.TOP_BY_MESSAGES_LAST7_DAYS_SQL),
+                new HotRead("active_users", "Users active in the last 7 days",
+                        UserStatsSummaryRepository.ACTIVE_WITHIN_DAYS_SQL, "idx_user_stats_summary_last_activity",
+                        c -> Map.of("days", 7, "limit", 50)),
+                new HotRead("user_with_relations", "User with settings, stars and recent messages (one statement)",
+                        UserRepository.FIND_PROFILE_ROWS_SQL, "idx_messages_user_created",
+                        c -> Map.of("telegramId", busiestUser(c), "withSettings", true, "withStars", true, "messageLimit", 10)),
+                new HotRead("user_messages", "Newest messages of a user",
+                        MessageRepository.NEWEST_SQL, "idx_messages_user_created",
+                        c -> Map.of("telegramId", busiestUser(c), "limit", 20)),
+                new HotRead("user_messages_next_page", "Next page of a user's messages (keyset)",
+                        MessageRepository.OLDER_THAN_SQL, "idx_messages_user_created",
+                        c -> Map.of("telegramId", busiestUser(c), "beforeId", twentiethMessage(c), "limit", 20)),
+                new HotRead("user_stats_range", "A user's daily stats over the last 30 days",
+                        DailyStatsRepository.RANGE_SQL, "idx_daily_stats_user_date",
+                        c -> Map.of("telegramId", busiestUser(c), "from", today().minusDays(30), "to", today())),
+                new HotRead("due_words", "Words due for review, never reviewed first",
+                        SavedWordRepository.DUE_SQL, "idx_saved_words_review",
+                        c -> Map.of("telegramId", userWithMostWords(c), "on", today(), "limit", 20)),
+                new HotRead("message_search", "Czech full-text search of messages",
+                        MessageRepository.SEARCH_SQL, "idx_messages_text_search",
+                        c -> Map.of("query", "knedliky", "limit", 20)),
+                new HotRead("correctness_analytics", "Correctness of a user's scored messages over 90 days",
+                        MessageRepository.CORRECTNESS_BY_DAY_SQL, "idx_messages_correctness_score",
+                        c -> Map.of("telegramId", busiestUser(c),
+                                "from", Timestamp.from(Instant.now().minus(90, ChronoUnit.DAYS)),
+                                "to", Timestamp.from(Instant.now()))));
+    }
+
+    private static HotRead leaderboard(LeaderboardMetric metric, String sql) {
+        return new HotRead("leaderboard_" + metric.column(), "Leaderboard by " + metric.column(), sql,
+                metric.indexName(), c -> Map.of("limit", 10));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private static long busiestUser(Connection c) throws SQLException {
+        return single(c, "SELECT telegram_id FROM user_stats_summary ORDER BY total_messages DESC, user_id LIMIT 1", 0L);
+    }
+
+    private static long userWithMostWords(Connection c) throws SQLException {
+        return single(c, """
+                SELECT u.telegram_id FROM users u
+                JOIN (SELECT user_id, count(*) n FROM saved_words GROUP BY user_id ORDER BY n DESC LIMIT 1) w
+                  ON w.user_id = u.id""", 0L);
+    }
+
+    private static long twentiethMessage(Connection c) throws SQLException {
+        return single(c, """
+                SELECT m.id FROM messages m
+                WHERE m.user_id = (SELECT user_id FROM user_stats_summary ORDER BY total_messages DESC, user_id LIMIT 1)
+                ORDER BY m.created_at DESC, m.id DESC OFFSET 19 LIMIT 1""", 0L);
+    }
+
+    private static long single(Connection c, String sql, long fallback) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : fallback;
+        }
+    }
+}
