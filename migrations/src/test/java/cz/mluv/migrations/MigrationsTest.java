@@ -29,8 +29,8 @@ class MigrationsTest {
     @Test
     void migratesAnEmptyDatabaseToTheLatestVersion() {
         assertTrue(first.success);
-        assertEquals(3, first.migrationsExecuted);
-        assertEquals("3", first.targetSchemaVersion);
+        assertEquals(4, first.migrationsExecuted);
+        assertEquals("4", first.targetSchemaVersion);
     }
 
     @Test

@@ -1,0 +1,91 @@
+package cz.mluv.migrations.deploy;
+
+import cz.mluv.migrations.Migrations;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateOutput;
+import org.flywaydb.core.api.output.MigrateResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code migrate}: INVALID index repair, Flyway migrate (to the latest or a target version), repair again. */
+@Command(name = "migrate",
+        description = {"Applies the pending migrations (all, or up to --target).",
+                "Before and after, rebuilds INVALID indexes (left by a failed CREATE INDEX CONCURRENTLY) "
+                        + "with REINDEX INDEX CONCURRENTLY."})
+final class MigrateCommand extends DatabaseCommand {
+
+    @Option(names = "--target", paramLabel = "VERSION", converter = VersionConverter.class, defaultValue = "latest",
+            description = "The version to migrate to (default: latest).")
+    MigrationVersion target;
+
+    @Override
+    boolean runsDdl() {
+        return true;
+    }
+
+    @Override
+    int run(DatabaseTarget db) throws SQLException {
+        checkTarget(flyway(db, MigrationVersion.LATEST).info());
+        Flyway flyway = Migrations.configure(db.dataSource()).target(target)
+                .callbacks(new MigrationProgress(out(), this::metadataLine)).load();
+        InvalidIndexRepair repair = new InvalidIndexRepair(db.dataSource());
+        List<IndexRepair> before = report("before migrate", repair.repairAll());
+        MigrateResult result = flyway.migrate();
+        reportApplied(result);
+        List<IndexRepair> after = report("after migrate", repair.repairAll());
+        List<IndexRepair> failed = Stream.concat(before.stream(), after.stream())
+                .filter(IndexRepair::failed).toList();
+        if (!failed.isEmpty()) {
+            throw DeployException.failed(failed.size() + " INVALID index(es) could not be rebuilt: "
+                    + String.join(", ", failed.stream().map(r -> r.index().qualifiedName()).distinct().toList())
+                    + " (see above; fix the cause, e.g. duplicate rows, and run migrate again)", null);
+        }
+        return DeployTool.OK;
+    }
+
+    private void checkTarget(MigrationInfoService info) {
+        if (target.equals(MigrationVersion.LATEST)) {
+            return;
+        }
+        boolean known = Arrays.stream(info.all()).anyMatch(m -> target.equals(m.getVersion()));
+        if (!known) {
+            throw DeployException.usage("no migration has version " + target + " (see `status`)");
+        }
+        MigrationInfo current = info.current();
+        if (current != null && current.getVersion() != null && current.getVersion().isNewerThan(target)) {
+            throw DeployException.usage("the schema is at version " + current.getVersion() + ", above --target " + target
+                    + ": use `rollback --to " + target + "` to go down");
+        }
+    }
+
+    private List<IndexRepair> report(String when, List<IndexRepair> repairs) {
+        if (repairs.isEmpty()) {
+            out().println("INVALID indexes " + when + ": none");
+        }
+        repairs.forEach(r -> out().println("INVALID indexes " + when + ": " + r.describe()));
+        return repairs;
+    }
+
+    private void reportApplied(MigrateResult result) {
+        if (result.migrationsExecuted == 0) {
+            out().println("Schema is up to date at version " + orNone(result.initialSchemaVersion) + "; nothing to apply.");
+            return;
+        }
+        out().println("Applied " + result.migrationsExecuted + " migration(s), schema version "
+                + orNone(result.initialSchemaVersion) + " -> " + orNone(result.targetSchemaVersion) + ":");
+        for (MigrateOutput m : result.migrations) {
+            out().println("  V" + m.version + " " + m.description + " (" + m.executionTime + " ms)");
+        }
+    }
+
+    private static String orNone(String version) {
+        return version == null ? "none" : version;
+    }
+}

@@ -1,0 +1,164 @@
+package cz.mluv.migrations.deploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.Configuration;
+
+/**
+ * Undoes applied migrations with our own rollback scripts ({@code flyway undo} is a paid
+ * feature) and deletes their rows from Flyway's schema history, so that the history stays
+ * consistent and a later migrate applies them again.
+ *
+ * <p>A script holding only transactional statements runs in one transaction together with the
+ * history delete: it is undone completely or not at all. A script with statements PostgreSQL
+ * refuses inside a transaction ({@code DROP INDEX CONCURRENTLY}) runs statement by statement and
+ * the history row goes last; such scripts use {@code IF EXISTS} so that a rerun after a partial
+ * failure finishes the job.
+ */
+final class Rollback {
+
+    private final Flyway flyway;
+    private final DataSource dataSource;
+    private final ClassLoader resources;
+
+    Rollback(Flyway flyway, DataSource dataSource, ClassLoader resources) {
+        this.flyway = flyway;
+        this.dataSource = dataSource;
+        this.resources = resources;
+    }
+
+    /**
+     * The applied migrations to undo, newest first.
+     *
+     * @param to the version to end at (every applied version above it is undone); {@code null}
+     *           for one step (the newest applied version only)
+     * @return the steps, empty when nothing is applied above {@code to}
+     */
+    List<RollbackStep> plan(MigrationVersion to) {
+        List<MigrationInfo> applied = Arrays.stream(flyway.info().applied())
+                .filter(m -> m.isVersioned() && m.getVersion() != null)
+                .sorted(Comparator.comparing(MigrationInfo::getVersion).reversed())
+                .toList();
+        List<MigrationInfo> undo = to == null
+                ? applied.stream().limit(1).toList()
+                : applied.stream().filter(m -> m.getVersion().isNewerThan(to)).toList();
+        return undo.stream().map(this::step).distinct().toList();
+    }
+
+    /** @return the newest applied version, empty when none is applied */
+    Optional<MigrationVersion> currentVersion() {
+        MigrationInfo current = flyway.info().current();
+        return current == null ? Optional.empty() : Optional.ofNullable(current.getVersion());
+    }
+
+    private RollbackStep step(MigrationInfo m) {
+        Optional<String> resource = RollbackStep.expectedRollbackResource(m.getScript())
+                .filter(r -> resources.getResource(r) != null);
+        return new RollbackStep(m.getVersion(), m.getDescription(), m.getScript(), resource);
+    }
+
+    /**
+     * Runs one step's rollback script and deletes the version's rows from the schema history.
+     *
+     * @param step a step with a rollback script
+     * @throws DeployException (failed) naming the statement that failed
+     */
+    void run(RollbackStep step) {
+        String resource = step.rollbackResource().orElseThrow(() -> new IllegalArgumentException("no rollback script: " + step));
+        SqlScript script = SqlScript.parse(read(resource));
+        try (Connection c = dataSource.getConnection()) {
+            if (script.transactional()) {
+                runInOneTransaction(c, script, step, resource);
+            } else {
+                runStatementByStatement(c, script, step, resource);
+            }
+        } catch (SQLException e) {
+            throw DeployException.failed("rollback of " + step.label() + " could not finish: " + Failure.describe(e), e);
+        }
+    }
+
+    private void runInOneTransaction(Connection c, SqlScript script, RollbackStep step, String resource) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            execute(c, script, resource);
+            deleteHistory(c, step.version());
+            c.commit();
+        } catch (RuntimeException | SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private void runStatementByStatement(Connection c, SqlScript script, RollbackStep step, String resource) throws SQLException {
+        c.setAutoCommit(true);
+        execute(c, script, resource);
+        deleteHistory(c, step.version());
+    }
+
+    private static void execute(Connection c, SqlScript script, String resource) {
+        List<String> statements = script.statements();
+        for (int i = 0; i < statements.size(); i++) {
+            try (Statement st = c.createStatement()) {
+                st.execute(statements.get(i));
+            } catch (SQLException e) {
+                throw DeployException.failed(resource + " failed at statement " + (i + 1) + " of " + statements.size()
+                        + " (" + firstLine(statements.get(i)) + "): " + Failure.describe(e), e);
+            }
+        }
+    }
+
+    private void deleteHistory(Connection c, MigrationVersion version) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + historyTable(c) + " WHERE version = ?")) {
+            ps.setString(1, version.getVersion());
+            ps.executeUpdate();
+        }
+    }
+
+    private String historyTable(Connection c) throws SQLException {
+        Configuration config = flyway.getConfiguration();
+        String schema = config.getDefaultSchema() != null ? config.getDefaultSchema()
+                : config.getSchemas().length > 0 ? config.getSchemas()[0] : null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', coalesce(?, current_schema()), ?)")) {
+            ps.setString(1, schema);
+            ps.setString(2, config.getTable());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private String read(String resource) {
+        try (InputStream in = resources.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("rollback script disappeared from the classpath: " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+    }
+
+    private static String firstLine(String statement) {
+        String s = SqlScript.withoutLeadingComments(statement);
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl) + " ...";
+    }
+}
