@@ -18,5 +18,8 @@ EXCEPTION
         -- A migrating user without CREATEROLE (or without ADMIN on pg_monitor) is normal on managed
         -- databases: the schema does not depend on this role, so skip it and say how to add it.
         RAISE NOTICE 'mluv_verifier not set up (%): a superuser can run CREATE ROLE mluv_verifier NOLOGIN; GRANT pg_monitor TO mluv_verifier;', SQLERRM;
+    WHEN duplicate_object OR unique_violation THEN
+        -- Another database of this server migrated at the same moment and created the role first.
+        RAISE NOTICE 'mluv_verifier was created by a concurrent migration';
 END
 $$;

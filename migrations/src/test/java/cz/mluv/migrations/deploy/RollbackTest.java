@@ -1,0 +1,128 @@
+package cz.mluv.migrations.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cz.mluv.migrations.testing.TestPostgres;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RollbackTest {
+
+    private static final List<String> ALL = List.of("1", "2", "3", "4");
+    private static TestPostgres.Database db;
+
+    @BeforeAll
+    static void migratedDatabaseWithRows() {
+        db = TestPostgres.newDatabase("rollback");
+        assertEquals(0, Cli.run(db, "migrate").exitCode());
+        DemoRows.insert(db, 300);
+    }
+
+    @BeforeEach
+    void atTheLatestVersion() {
+        Cli.Result r = Cli.run(db, "migrate");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(ALL, Sql.appliedVersions(db));
+    }
+
+    @Test
+    void rollingBackToVersionOneAndMigratingAgainLosesNoRow() {
+        Map<String, List<String>> before = DemoRows.fingerprint(db);
+        assertEquals("300", before.get("users").getFirst());
+        assertEquals("900", before.get("messages").getFirst());
+
+        Cli.Result down = Cli.run(db, "rollback", "--to", "1");
+        assertEquals(0, down.exitCode(), down::toString);
+        assertEquals(List.of("1"), Sql.appliedVersions(db));
+        assertFalse(Sql.relations(db).contains("user_stats_summary"));
+        assertFalse(Sql.relations(db).contains("mv_refresh_log"));
+        assertNull(Sql.strings(db, "SELECT to_regclass('idx_messages_user_created')").getFirst());
+        assertEquals(before, DemoRows.fingerprint(db));
+
+        Cli.Result up = Cli.run(db, "migrate");
+        assertEquals(0, up.exitCode(), up::toString);
+        assertTrue(up.out().contains("Applied 3 migration(s), schema version 1 -> 4"), up::toString);
+        assertEquals(ALL, Sql.appliedVersions(db));
+        assertEquals(before, DemoRows.fingerprint(db));
+        assertTrue(Sql.validIndex(db, "idx_messages_user_created"));
+        assertEquals(300, Sql.number(db, "SELECT count(*) FROM user_stats_summary"));
+    }
+
+    @Test
+    void oneStepUndoesOnlyTheNewestMigrationAndMigrateAppliesItAgain() {
+        Cli.Result down = Cli.run(db, "rollback");
+        assertEquals(0, down.exitCode(), down::toString);
+        assertTrue(down.out().contains("Rolling back V4 (verifier role) with db/rollback/R4__verifier_role.sql"), down::toString);
+        assertEquals(List.of("1", "2", "3"), Sql.appliedVersions(db));
+        assertEquals(0, Sql.number(db, "SELECT count(*) FROM pg_roles WHERE rolname = 'mluv_verifier'"));
+
+        assertEquals(0, Cli.run(db, "migrate").exitCode());
+        assertEquals(ALL, Sql.appliedVersions(db));
+        assertEquals(1, Sql.number(db, "SELECT count(*) FROM pg_roles WHERE rolname = 'mluv_verifier'"));
+    }
+
+    @Test
+    void rollingBackEverythingLeavesAnEmptySchemaHistoryAndMigrateRebuildsIt() {
+        Cli.Result down = Cli.run(db, "rollback", "--to", "0");
+        assertEquals(0, down.exitCode(), down::toString);
+        assertEquals(List.of(), Sql.appliedVersions(db));
+        assertEquals(List.of("flyway_schema_history"), Sql.relations(db));
+        assertEquals(0, Sql.number(db, "SELECT count(*) FROM pg_ts_config WHERE cfgname = 'czech'"));
+
+        assertEquals(0, Cli.run(db, "migrate").exitCode());
+        assertEquals(ALL, Sql.appliedVersions(db));
+        assertEquals(0, Sql.number(db, "SELECT count(*) FROM users"));
+        DemoRows.insert(db, 300); // the rows the other tests start from
+    }
+
+    @Test
+    void refusesToRollBackPastAMigrationWithoutARollbackScriptAndChangesNothing() {
+        ClassLoader withoutR2 = new HidingClassLoader(getClass().getClassLoader(), "db/rollback/R2__performance_indexes.sql");
+        Cli.Result r = Cli.run(db, withoutR2, "rollback", "--to", "1");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals("mluv-deploy: refusing to roll back past V2 (performance indexes): it has no rollback script "
+                + "db/rollback/R2__performance_indexes.sql; nothing was rolled back\n", r.err());
+        assertEquals(ALL, Sql.appliedVersions(db));
+        assertTrue(Sql.relations(db).contains("user_stats_summary"));
+    }
+
+    @Test
+    void givesUpAfterTheLockTimeoutInsteadOfQueueingBehindALockedTable() throws Exception {
+        try (Connection holder = db.connect(); Statement st = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            st.execute("LOCK TABLE saved_words IN ACCESS EXCLUSIVE MODE");
+            long started = System.nanoTime();
+            Cli.Result r = Cli.run(db, "rollback", "--to", "1", "--lock-timeout", "300ms");
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            holder.rollback();
+
+            assertEquals(1, r.exitCode(), r::toString);
+            assertTrue(millis < 10_000, "took " + millis + " ms");
+            assertTrue(r.err().contains("R2__performance_indexes.sql failed at statement 1 of 6"), r::toString);
+            assertTrue(r.err().contains("lock timeout"), r::toString);
+            assertEquals(1, r.err().lines().count(), r::toString);
+        }
+        // V4 and V3 were rolled back before R2 waited; V2 is still recorded and its indexes are intact.
+        assertEquals(List.of("1", "2"), Sql.appliedVersions(db));
+        assertTrue(Sql.validIndex(db, "idx_saved_words_review"));
+
+        Cli.Result retry = Cli.run(db, "rollback", "--to", "1");
+        assertEquals(0, retry.exitCode(), retry::toString);
+        assertEquals(List.of("1"), Sql.appliedVersions(db));
+    }
+
+    @Test
+    void refusesATargetAboveTheCurrentVersion() {
+        Cli.Result r = Cli.run(db, "rollback", "--to", "7");
+        assertEquals(2, r.exitCode(), r::toString);
+        assertEquals(ALL, Sql.appliedVersions(db));
+    }
+}
