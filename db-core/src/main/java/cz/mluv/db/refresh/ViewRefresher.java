@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.postgresql.util.PSQLException;
 
 /**
  * Refreshes a materialized view once and records the refresh in {@code mv_refresh_log} (start,
@@ -15,6 +17,12 @@ import java.util.Set;
  * <p>The first refresh of a never-populated view must be the plain form:
  * {@code REFRESH ... CONCURRENTLY} fails on it (PostgreSQL documentation, REFRESH MATERIALIZED
  * VIEW). {@link Mode#AUTO} picks CONCURRENTLY when the view is populated, plain otherwise.
+ * Why CONCURRENTLY: it holds an EXCLUSIVE lock on the view, which still admits SELECTs, and
+ * applies a diff; the plain form holds ACCESS EXCLUSIVE, so every reader waits for the whole
+ * refresh. CONCURRENTLY needs the view's unique index on plain NOT NULL columns (user_id).
+ *
+ * <p>This class does not coordinate workers: {@link SingleRunnerRefresh} does (advisory lock,
+ * timeouts, retries) and is what schedulers and buttons call.
  */
 public final class ViewRefresher {
 
@@ -52,31 +60,81 @@ public final class ViewRefresher {
      * @throws SQLException             when the refresh fails (after logging it)
      */
     public static Result refresh(Connection connection, String view, Mode mode, String worker) throws SQLException {
-        if (!VIEWS.contains(view)) {
-            throw new IllegalArgumentException("unknown materialized view: " + view);
-        }
+        return refresh(connection, view, mode, worker, null);
+    }
+
+    /**
+     * As {@link #refresh(Connection, String, Mode, String)}, but when the FAILED outcome cannot be
+     * written on {@code connection} (its session was terminated, the server restarted) it is
+     * written through a connection of {@code fallback}; if that fails too the row stays RUNNING
+     * until the next refresh under the advisory lock marks it abandoned.
+     *
+     * @param fallback where to log a failure when {@code connection} is unusable; {@code null} = nowhere else
+     * @throws IllegalArgumentException when the view is not in the allow-list
+     * @throws SQLException             when the refresh fails (after logging it)
+     */
+    static Result refresh(Connection connection, String view, Mode mode, String worker, DataSource fallback)
+            throws SQLException {
+        requireKnown(view);
         connection.setAutoCommit(true);
         Mode form = mode == Mode.AUTO ? (populated(connection, view) ? Mode.CONCURRENTLY : Mode.PLAIN) : mode;
-        long logId = startLog(connection, view, form, worker);
+        long logId = RefreshLog.start(connection, view, form, worker);
         long started = System.nanoTime();
         try (Statement st = connection.createStatement()) {
             st.execute("REFRESH MATERIALIZED VIEW " + (form == Mode.CONCURRENTLY ? "CONCURRENTLY " : "") + view);
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             long rows = count(connection, view);
-            finishLog(connection, logId, durationMs, rows, null);
+            RefreshLog.finish(connection, logId, durationMs, rows, null);
             return new Result(logId, form, durationMs, rows);
         } catch (SQLException e) {
-            long durationMs = (System.nanoTime() - started) / 1_000_000;
-            try {
-                finishLog(connection, logId, durationMs, null, e.getMessage());
-            } catch (SQLException logFailure) {
-                e.addSuppressed(logFailure);
-            }
+            logFailure(connection, fallback, logId, (System.nanoTime() - started) / 1_000_000, e);
             throw e;
         }
     }
 
-    private static boolean populated(Connection c, String view) throws SQLException {
+    /**
+     * @param view a view name
+     * @throws IllegalArgumentException when it is not in {@link #VIEWS}
+     */
+    static void requireKnown(String view) {
+        if (!VIEWS.contains(view)) {
+            throw new IllegalArgumentException("unknown materialized view: " + view);
+        }
+    }
+
+    private static void logFailure(Connection connection, DataSource fallback, long logId, long durationMs,
+                                   SQLException failure) {
+        String error = errorMessage(failure);
+        try {
+            RefreshLog.finish(connection, logId, durationMs, null, error);
+            return;
+        } catch (SQLException onSameConnection) {
+            if (fallback == null) {
+                failure.addSuppressed(onSameConnection);
+                return;
+            }
+        }
+        try (Connection other = fallback.getConnection()) {
+            other.setAutoCommit(true);
+            RefreshLog.finish(other, logId, durationMs, null, error);
+        } catch (SQLException onOtherConnection) {
+            failure.addSuppressed(onOtherConnection);
+        }
+    }
+
+    /**
+     * @param e an error of the driver
+     * @return the server's own message when it sent one (without the driver's "ERROR: " or
+     *         "FATAL: " prefix and position), else the driver's message
+     */
+    static String errorMessage(SQLException e) {
+        if (e instanceof PSQLException p && p.getServerErrorMessage() != null && p.getServerErrorMessage().getMessage() != null) {
+            return p.getServerErrorMessage().getMessage();
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    static boolean populated(Connection c, String view) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT ispopulated FROM pg_matviews WHERE matviewname = ?")) {
             ps.setString(1, view);
             try (ResultSet rs = ps.executeQuery()) {
@@ -89,34 +147,6 @@ public final class ViewRefresher {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + view)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    private static long startLog(Connection c, String view, Mode form, String worker) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO mv_refresh_log (view_name, mode, started_at, outcome, worker)
-                VALUES (?, ?, clock_timestamp(), 'RUNNING', ?) RETURNING id""")) {
-            ps.setString(1, view);
-            ps.setString(2, form.name());
-            ps.setString(3, worker);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static void finishLog(Connection c, long logId, long durationMs, Long rows, String error) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE mv_refresh_log SET finished_at = clock_timestamp(), duration_ms = ?, row_count = ?,
-                       outcome = CASE WHEN ? IS NULL THEN 'SUCCESS' ELSE 'FAILED' END, error = ?
-                WHERE id = ?""")) {
-            ps.setLong(1, durationMs);
-            ps.setObject(2, rows);
-            ps.setString(3, error);
-            ps.setString(4, error);
-            ps.setLong(5, logId);
-            ps.executeUpdate();
         }
     }
 }
