@@ -118,9 +118,11 @@ public final class DeployTool implements Callable<Integer> {
     }
 
     // The deploy jar logs through slf4j-simple on stderr: warnings only (PostgreSQL NOTICEs reach
-    // Flyway's log as warnings); the commands print their own progress on stdout.
+    // Flyway's log as warnings); the commands print their own progress on stdout, and a failed
+    // migration is reported once, as the one-line error (Flyway's DbMigrate would log it again).
     private static void quietLogging() {
-        Map.of("defaultLogLevel", "warn", "showThreadName", "false", "showLogName", "false")
+        Map.of("defaultLogLevel", "warn", "showThreadName", "false", "showLogName", "false",
+                        "log.org.flywaydb.core.internal.command.DbMigrate", "off")
                 .forEach((key, value) -> {
                     String property = "org.slf4j.simpleLogger." + key;
                     System.setProperty(property, System.getProperty(property, value));

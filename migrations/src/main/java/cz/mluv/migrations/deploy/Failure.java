@@ -12,12 +12,14 @@ import org.flywaydb.core.api.FlywayException;
  */
 record Failure(int exitCode, String message) {
 
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     static Failure of(Throwable error) {
         if (error instanceof DeployException e) {
             return new Failure(e.exitCode(), e.getMessage());
         }
         if (error instanceof FlywayException e) {
-            return new Failure(DeployTool.FAILED, oneLine(e.getMessage()) + sqlCause(e));
+            return new Failure(DeployTool.FAILED, oneLine(e.getMessage()) + sqlCause(e) + lockTimeoutHint(e));
         }
         SQLException sql = find(error, SQLException.class);
         if (sql != null) {
@@ -50,6 +52,14 @@ record Failure(int exitCode, String message) {
         SQLException sql = find(e.getCause(), SQLException.class);
         String text = sql == null ? "" : oneLine(sql.getMessage());
         return text.isEmpty() || oneLine(e.getMessage()).contains(text) ? "" : " (" + text + ")";
+    }
+
+    private static String lockTimeoutHint(FlywayException e) {
+        SQLException sql = find(e, SQLException.class);
+        boolean lockTimeout = sql != null ? LOCK_NOT_AVAILABLE.equals(sql.getSQLState())
+                : String.valueOf(e.getMessage()).contains(LOCK_NOT_AVAILABLE);
+        return lockTimeout ? " (another session held a lock longer than --lock-timeout: retry when it is released;"
+                + " if `status` lists a FAILED migration, run `repair` first)" : "";
     }
 
     private static <T extends Throwable> T find(Throwable error, Class<T> type) {

@@ -132,16 +132,43 @@ final class Rollback {
     }
 
     private String historyTable(Connection c) throws SQLException {
-        Configuration config = flyway.getConfiguration();
-        String schema = config.getDefaultSchema() != null ? config.getDefaultSchema()
-                : config.getSchemas().length > 0 ? config.getSchemas()[0] : null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', coalesce(?, current_schema()), ?)")) {
-            ps.setString(1, schema);
-            ps.setString(2, config.getTable());
+        try (PreparedStatement ps = c.prepareStatement("SELECT format('%I.%I', ?, ?)")) {
+            ps.setString(1, historySchema(c));
+            ps.setString(2, flyway.getConfiguration().getTable());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
             }
+        }
+    }
+
+    /**
+     * Holds Flyway's lock on the schema history table, so that no migrate runs beside this rollback.
+     *
+     * @return the held lock; close it when the rollback is done
+     * @throws DeployException (failed) when another migrate or rollback holds it past the lock timeout
+     */
+    FlywayLock lock() throws SQLException {
+        String schema;
+        try (Connection c = dataSource.getConnection()) {
+            schema = historySchema(c);
+        }
+        return FlywayLock.acquire(dataSource, schema, flyway.getConfiguration().getTable());
+    }
+
+    // Flyway's rule: the configured default schema, else the first configured schema, else the
+    // connection's current schema.
+    private String historySchema(Connection c) throws SQLException {
+        Configuration config = flyway.getConfiguration();
+        if (config.getDefaultSchema() != null) {
+            return config.getDefaultSchema();
+        }
+        if (config.getSchemas().length > 0) {
+            return config.getSchemas()[0];
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT current_schema()")) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

@@ -1,5 +1,6 @@
 package cz.mluv.migrations.deploy;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.api.MigrationVersion;
@@ -24,8 +25,14 @@ final class RollbackCommand extends DatabaseCommand {
     }
 
     @Override
-    int run(DatabaseTarget db) {
+    int run(DatabaseTarget db) throws SQLException {
         Rollback rollback = new Rollback(flyway(db, MigrationVersion.LATEST), db.dataSource(), tool.resources());
+        try (FlywayLock ignored = rollback.lock()) {
+            return run(rollback);
+        }
+    }
+
+    private int run(Rollback rollback) {
         Optional<MigrationVersion> current = rollback.currentVersion();
         if (to != null && (MigrationVersion.LATEST.equals(to) || current.isPresent() && to.isNewerThan(current.get()))) {
             throw DeployException.usage("--to " + to + " is not below the current version " + current.map(String::valueOf).orElse("none"));

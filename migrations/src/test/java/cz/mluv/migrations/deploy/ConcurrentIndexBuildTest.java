@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** V2 builds its indexes with CREATE INDEX CONCURRENTLY while the application keeps writing. */
 class ConcurrentIndexBuildTest {
 
-    private static final int EXISTING_MESSAGES = 150_000;
+    private static final int EXISTING_MESSAGES = 60_000;
     private static TestPostgres.Database db;
 
     @BeforeAll

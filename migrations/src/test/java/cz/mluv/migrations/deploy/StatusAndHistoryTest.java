@@ -1,0 +1,59 @@
+package cz.mluv.migrations.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cz.mluv.migrations.testing.TestPostgres;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class StatusAndHistoryTest {
+
+    private static TestPostgres.Database db;
+
+    @BeforeAll
+    static void databaseAtVersionThree() {
+        db = TestPostgres.newDatabase("status_history");
+        assertEquals(0, Cli.run(db, "migrate", "--target", "3").exitCode());
+    }
+
+    @Test
+    void statusShowsTheCurrentVersionAndThePendingMigrationWithItsMetadata() {
+        Cli.Result r = Cli.run(db, "status");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(List.of(
+                "Database: " + db.jdbcUrl(),
+                "Current version: V3 user stats summary",
+                "Pending: 1",
+                "  V4 verifier role [Pending]",
+                "      risk low; expected < 1 s at any size; rollback: R4__verifier_role.sql drops the mluv_verifier role "
+                        + "(server-wide; kept when something depends on it)",
+                "Failed: none",
+                "INVALID indexes: none"), r.out().lines().toList());
+    }
+
+    @Test
+    void historyListsEveryAppliedMigrationWithDurationSuccessAndMetadata() {
+        Cli.Result r = Cli.run(db, "history");
+
+        assertEquals(0, r.exitCode(), r::toString);
+        List<String> lines = r.out().lines().toList();
+        assertEquals(7, lines.size(), r::toString);
+        assertTrue(lines.get(0).matches("Rank +Version +Description +Installed on +Took +Success"), lines.get(0));
+        assertTrue(lines.get(1).matches("1 +1 +schema +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +\\d+ ms +yes"), lines.get(1));
+        assertTrue(lines.get(3).matches("2 +2 +performance indexes +.* ms +yes"), lines.get(3));
+        assertTrue(lines.get(4).contains("risk medium; expected ~10 s per index at 2,000,000 messages (2 cores); "
+                + "rollback: R2__performance_indexes.sql drops the six indexes"), lines.get(4));
+        assertTrue(lines.get(5).matches("3 +3 +user stats summary +.* ms +yes"), lines.get(5));
+        assertTrue(lines.get(6).contains("risk low-medium"), lines.get(6));
+    }
+
+    @Test
+    void historyOfAnEmptyDatabaseSaysSo() {
+        Cli.Result r = Cli.run(TestPostgres.newDatabase("history_empty"), "history");
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals("No migration applied yet.\n", r.out());
+    }
+}
