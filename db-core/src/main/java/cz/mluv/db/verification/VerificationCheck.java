@@ -1,0 +1,66 @@
+package cz.mluv.db.verification;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One post-deployment check of the verification catalogue: one small class per thing it finds,
+ * its SQL in a resource file beside it.
+ *
+ * <p>A check only reads: it runs catalog, statistics and EXPLAIN queries and changes nothing. The
+ * {@link VerificationCatalogue} runs each check in a read-only transaction of its own.
+ */
+public interface VerificationCheck {
+
+    /** @return stable id, lower-case with hyphens, e.g. {@code invalid-indexes} */
+    String id();
+
+    /** @return what is checked, for a person */
+    String title();
+
+    /** @return the SQL the check runs (parameters as {@code ?}) */
+    String sql();
+
+    /** @return why it matters, with the source where there is one (a seed, the design) */
+    String why();
+
+    /** @return when the check passes, warns and fails */
+    String passRule();
+
+    /** @return how much a non-PASS result matters */
+    Severity severity();
+
+    /**
+     * Runs the check's queries and judges them.
+     *
+     * @param connection a connection to the database under check (the caller owns the transaction)
+     * @return the verdict, summary and detail rows
+     * @throws SQLException when a query fails; {@link #run(Connection)} turns it into a result
+     */
+    Outcome evaluate(Connection connection) throws SQLException;
+
+    /**
+     * Runs the check and times it. Never throws for a database error: a check that cannot read
+     * what it needs because the role lacks a privilege is SKIPPED with the reason; any other error
+     * is a FAIL ("could not run"), since nothing was verified.
+     *
+     * @param connection a connection to the database under check
+     * @return the typed result
+     */
+    default CheckResult run(Connection connection) {
+        long started = System.nanoTime();
+        Outcome outcome;
+        try {
+            outcome = evaluate(connection);
+        } catch (SQLException e) {
+            outcome = CheckErrors.outcome(e);
+        } catch (RuntimeException e) {
+            SQLException sql = CheckErrors.sqlCause(e);
+            if (sql == null) {
+                throw e;
+            }
+            outcome = CheckErrors.outcome(sql);
+        }
+        return CheckResult.of(this, outcome, (System.nanoTime() - started) / 1_000_000);
+    }
+}

@@ -1,0 +1,189 @@
+package cz.mluv.db.verification;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Thresholds of the verification catalogue. In Micronaut: {@code mluv.verification.*} in
+ * application.yml, or the environment variables {@code MLUV_VERIFICATION_*} (Micronaut maps them);
+ * without Micronaut (the deploy tool): {@link #fromEnvironment()} reads the same variables.
+ * Durations are written {@code 500ms}, {@code 90s}, {@code 15m}, {@code 2h}, {@code 7d} or ISO-8601.
+ *
+ * @param viewWarnAfter          a materialized view older than this is WARN
+ *                               ({@code MLUV_VERIFICATION_VIEW_WARN_AFTER}, default 2h)
+ * @param viewFailAfter          ... and older than this FAIL ({@code MLUV_VERIFICATION_VIEW_FAIL_AFTER}, default 24h)
+ * @param largeTableRows         a plan contract fails on a Seq Scan of a table with at least this many
+ *                               (estimated) rows, and is only judged when its index's table has them
+ *                               ({@code MLUV_VERIFICATION_LARGE_TABLE_ROWS}, default 10000: seed 002's
+ *                               "10,000+ rows" production size)
+ * @param slowQueryMs            a statement whose mean execution time exceeds this is slow, ms
+ *                               ({@code MLUV_VERIFICATION_SLOW_QUERY_MS}, default 100: seed 001's
+ *                               "no slow query logs (&gt; 100ms)")
+ * @param connectionsWarnPercent connections in use above this share of max_connections are WARN, %
+ *                               ({@code MLUV_VERIFICATION_CONNECTIONS_WARN_PERCENT}, default 80)
+ * @param indexTableMaxPercent   an index above this share of its table's size is WARN, %
+ *                               ({@code MLUV_VERIFICATION_INDEX_TABLE_MAX_PERCENT}, default 20: seed 002)
+ * @param ratioMinTableBytes     the ratio rule applies to tables of at least this size, bytes
+ *                               ({@code MLUV_VERIFICATION_RATIO_MIN_TABLE_BYTES}, default 1 MiB: on
+ *                               smaller tables an index's own minimum pages dominate)
+ * @param statisticsMaxAge       planner statistics older than this, on a table changed since, are WARN
+ *                               ({@code MLUV_VERIFICATION_STATISTICS_MAX_AGE}, default 7d)
+ * @param statementTimeout       the longest one check's statement may run
+ *                               ({@code MLUV_VERIFICATION_STATEMENT_TIMEOUT}, default 30s)
+ * @param poolApplication        the application_name of Mluv's connection pool
+ *                               ({@code MLUV_VERIFICATION_POOL_APPLICATION}, default {@code mluv})
+ * @param poolMax                the pool's maximum size, connections ({@code MLUV_DB_POOL_MAX}, default 30
+ *                               as in {@link cz.mluv.db.bootstrap.DatabaseSettings})
+ */
+@ConfigurationProperties("mluv.verification")
+public record VerificationSettings(
+        @Bindable(defaultValue = "2h") Duration viewWarnAfter,
+        @Bindable(defaultValue = "24h") Duration viewFailAfter,
+        @Bindable(defaultValue = "10000") long largeTableRows,
+        @Bindable(defaultValue = "100") double slowQueryMs,
+        @Bindable(defaultValue = "80") int connectionsWarnPercent,
+        @Bindable(defaultValue = "20") int indexTableMaxPercent,
+        @Bindable(defaultValue = "1048576") long ratioMinTableBytes,
+        @Bindable(defaultValue = "7d") Duration statisticsMaxAge,
+        @Bindable(defaultValue = "30s") Duration statementTimeout,
+        @Bindable(defaultValue = "mluv") String poolApplication,
+        @Bindable(defaultValue = "30") int poolMax) {
+
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    /** @throws IllegalArgumentException when a threshold is out of range or the view thresholds are reversed */
+    public VerificationSettings {
+        Objects.requireNonNull(viewWarnAfter, "viewWarnAfter");
+        Objects.requireNonNull(viewFailAfter, "viewFailAfter");
+        Objects.requireNonNull(statisticsMaxAge, "statisticsMaxAge");
+        Objects.requireNonNull(statementTimeout, "statementTimeout");
+        Objects.requireNonNull(poolApplication, "poolApplication");
+        if (viewFailAfter.compareTo(viewWarnAfter) < 0) {
+            throw new IllegalArgumentException("view-fail-after (" + viewFailAfter + ") must not be below view-warn-after (" + viewWarnAfter + ")");
+        }
+        requireRange("connections-warn-percent", connectionsWarnPercent, 0, 100);
+        requireRange("index-table-max-percent", indexTableMaxPercent, 0, 1000);
+        requireRange("pool-max", poolMax, 1, 100_000);
+        if (largeTableRows < 0 || ratioMinTableBytes < 0 || slowQueryMs < 0) {
+            throw new IllegalArgumentException("large-table-rows, ratio-min-table-bytes and slow-query-ms must not be negative");
+        }
+    }
+
+    /** @return the defaults documented on each component */
+    public static VerificationSettings defaults() {
+        return from(name -> null);
+    }
+
+    /**
+     * Reads {@code MLUV_VERIFICATION_*} (and {@code MLUV_DB_POOL_MAX}) from JVM system properties or
+     * the environment, a system property winning; unset ones keep their defaults.
+     *
+     * @return the settings
+     * @throws IllegalArgumentException when a value is malformed
+     */
+    public static VerificationSettings fromEnvironment() {
+        Map<String, String> env = System.getenv();
+        return from(name -> System.getProperty(name, env.get(name)));
+    }
+
+    /**
+     * @param lookup variable name to value, or {@code null} when unset
+     * @return the settings
+     * @throws IllegalArgumentException when a value is malformed
+     */
+    public static VerificationSettings from(Function<String, String> lookup) {
+        Function<String, String> v = name -> {
+            String value = lookup.apply(name);
+            return value == null || value.isBlank() ? null : value.strip();
+        };
+        return new VerificationSettings(
+                duration(v, "MLUV_VERIFICATION_VIEW_WARN_AFTER", "2h"),
+                duration(v, "MLUV_VERIFICATION_VIEW_FAIL_AFTER", "24h"),
+                number(v, "MLUV_VERIFICATION_LARGE_TABLE_ROWS", "10000").longValue(),
+                number(v, "MLUV_VERIFICATION_SLOW_QUERY_MS", "100").doubleValue(),
+                number(v, "MLUV_VERIFICATION_CONNECTIONS_WARN_PERCENT", "80").intValue(),
+                number(v, "MLUV_VERIFICATION_INDEX_TABLE_MAX_PERCENT", "20").intValue(),
+                number(v, "MLUV_VERIFICATION_RATIO_MIN_TABLE_BYTES", "1048576").longValue(),
+                duration(v, "MLUV_VERIFICATION_STATISTICS_MAX_AGE", "7d"),
+                duration(v, "MLUV_VERIFICATION_STATEMENT_TIMEOUT", "30s"),
+                orDefault(v, "MLUV_VERIFICATION_POOL_APPLICATION", "mluv"),
+                number(v, "MLUV_DB_POOL_MAX", "30").intValue());
+    }
+
+    /**
+     * @param text {@code 500ms}, {@code 90s}, {@code 15m}, {@code 2h}, {@code 7d} or ISO-8601 ({@code PT2H})
+     * @return the duration
+     * @throws IllegalArgumentException when the text is neither form
+     */
+    public static Duration parseDuration(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        Matcher m = SHORT_DURATION.matcher(t);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a duration (use 500ms, 90s, 15m, 2h, 7d or ISO-8601): " + text, e);
+        }
+    }
+
+    /**
+     * @param duration a duration
+     * @return it in the short form {@link #parseDuration(String)} reads, e.g. {@code 2h}, {@code 24h}, {@code 7d}, {@code 1500ms}
+     */
+    public static String format(Duration duration) {
+        long ms = duration.toMillis();
+        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+        String[] names = {"d", "h", "m", "s"};
+        for (int i = 0; i < units.length; i++) {
+            // Whole days from two on (7d); one day reads better as 24h, as the seeds write it.
+            if (ms != 0 && ms % units[i] == 0 && (i > 0 || ms >= 2 * units[0])) {
+                return ms / units[i] + names[i];
+            }
+        }
+        return ms + "ms";
+    }
+
+    private static Duration duration(Function<String, String> v, String name, String fallback) {
+        try {
+            return parseDuration(orDefault(v, name, fallback));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Double number(Function<String, String> v, String name, String fallback) {
+        String text = orDefault(v, name, fallback);
+        try {
+            return Double.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, was: " + text, e);
+        }
+    }
+
+    private static String orDefault(Function<String, String> v, String name, String fallback) {
+        String value = v.apply(name);
+        return value == null ? fallback : value;
+    }
+
+    private static void requireRange(String name, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was: " + value);
+        }
+    }
+}

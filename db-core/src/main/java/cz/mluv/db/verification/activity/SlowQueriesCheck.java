@@ -1,0 +1,63 @@
+package cz.mluv.db.verification.activity;
+
+import cz.mluv.db.verification.Outcome;
+import cz.mluv.db.verification.Rows;
+import cz.mluv.db.verification.Severity;
+import cz.mluv.db.verification.SqlCheck;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code slow-queries}: no statement's mean execution time exceeds the threshold, per
+ * pg_stat_statements; SKIPPED with the reason when the extension is not created in the database
+ * or not preloaded by the server.
+ */
+public final class SlowQueriesCheck extends SqlCheck {
+
+    // pg_stat_statements answers "must be loaded via shared_preload_libraries" with this SQLSTATE.
+    private static final String NOT_IN_PREREQUISITE_STATE = "55000";
+    private static final String INSTALLED_SQL = sqlBeside(SlowQueriesCheck.class, "slow-queries-installed");
+    private static final String SLOW_SQL = sqlBeside(SlowQueriesCheck.class, "slow-queries");
+
+    private final double thresholdMs;
+
+    /** @param thresholdMs a statement with a higher mean execution time is slow, ms */
+    public SlowQueriesCheck(double thresholdMs) {
+        super("slow-queries", "No slow queries", Severity.MAJOR,
+                "A query that is slow on average is slow for every user who triggers it; pg_stat_statements shows it "
+                        + "across the whole workload (seed 001: \"No slow query logs (> 100ms)\"; design targets: p95 "
+                        + "< 50 ms for common queries).",
+                "PASS when no SELECT/DML statement of this database has a mean execution time above " + thresholdMs
+                        + " ms; WARN listing the slowest ones; SKIPPED when pg_stat_statements is not created in the "
+                        + "database or not in shared_preload_libraries.",
+                INSTALLED_SQL + ";\n\n" + SLOW_SQL);
+        this.thresholdMs = thresholdMs;
+    }
+
+    @Override
+    public Outcome evaluate(Connection connection) throws SQLException {
+        if (!Rows.booleanValue(Rows.query(connection, INSTALLED_SQL).getFirst(), "installed")) {
+            return Outcome.skipped("pg_stat_statements is not installed in this database "
+                    + "(CREATE EXTENSION pg_stat_statements; the server also needs it in shared_preload_libraries)");
+        }
+        List<Map<String, Object>> rows;
+        try {
+            rows = Rows.query(connection, SLOW_SQL, thresholdMs);
+        } catch (SQLException e) {
+            if (NOT_IN_PREREQUISITE_STATE.equals(e.getSQLState())) {
+                return Outcome.skipped("pg_stat_statements is installed but not loaded: add it to shared_preload_libraries "
+                        + "and restart the server (" + e.getMessage().strip() + ")");
+            }
+            throw e;
+        }
+        if (rows.isEmpty()) {
+            return Outcome.pass("no statement with a mean execution time above " + thresholdMs + " ms", rows);
+        }
+        Map<String, Object> slowest = rows.getFirst();
+        return Outcome.warn(rows.size() + " statement(s) with a mean above " + thresholdMs + " ms; slowest "
+                + Rows.text(slowest, "mean_ms") + " ms over " + Rows.longValue(slowest, "calls") + " call(s): "
+                + Rows.text(slowest, "query"), rows);
+    }
+}

@@ -1,0 +1,61 @@
+package cz.mluv.db.verification.index;
+
+import cz.mluv.db.verification.Outcome;
+import cz.mluv.db.verification.Rows;
+import cz.mluv.db.verification.Severity;
+import cz.mluv.db.verification.SqlCheck;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code index-size-ratio}: index and table sizes, and each index's share of its table (seed 002: below 20 %). */
+public final class IndexSizeRatioCheck extends SqlCheck {
+
+    private final int maxPercent;
+    private final long minTableBytes;
+
+    /**
+     * @param maxPercent    an index above this share of its table is WARN, %
+     * @param minTableBytes the rule applies to tables of at least this size, bytes
+     */
+    public IndexSizeRatioCheck(int maxPercent, long minTableBytes) {
+        super("index-size-ratio", "Index and table sizes, index/table ratio", Severity.MINOR,
+                "Indexes cost disk, cache and write time in proportion to their size; seed 002 sets \"Index size < 20% "
+                        + "of table size\" as a success criterion, and seed 003 budgets disk space for indexes at 20-30 % "
+                        + "of their table.",
+                "PASS when every index of a table of at least " + minTableBytes + " bytes is below " + maxPercent
+                        + " % of its table (heap and TOAST); WARN listing the larger ones. Smaller tables are listed only: "
+                        + "there an index's minimum pages dominate.");
+        this.maxPercent = maxPercent;
+        this.minTableBytes = minTableBytes;
+    }
+
+    @Override
+    public Outcome evaluate(Connection connection) throws SQLException {
+        List<Map<String, Object>> rows = query(connection);
+        List<String> above = rows.stream()
+                .filter(r -> Rows.longValue(r, "table_bytes") >= minTableBytes
+                        && Rows.doubleValue(r, "index_percent_of_table") >= maxPercent)
+                .map(r -> Rows.text(r, "index_name") + " " + Rows.text(r, "index_percent_of_table") + " % of "
+                        + Rows.text(r, "table_name"))
+                .toList();
+        long tableBytes = rows.stream()
+                .collect(Collectors.toMap(r -> Rows.text(r, "table_name"), r -> Rows.longValue(r, "table_bytes"), (a, b) -> a))
+                .values().stream().mapToLong(Long::longValue).sum();
+        long indexBytes = rows.stream().mapToLong(r -> Rows.longValue(r, "index_bytes")).sum();
+        String sizes = rows.size() + " index(es): " + mebibytes(indexBytes) + " on " + mebibytes(tableBytes) + " of tables";
+        if (above.isEmpty()) {
+            return Outcome.pass(sizes + "; every index of a table of " + mebibytes(minTableBytes) + " or more is below "
+                    + maxPercent + " % of it", rows);
+        }
+        return Outcome.warn(sizes + "; " + above.size() + " at or above " + maxPercent + " % of their table: "
+                + String.join(", ", above), rows);
+    }
+
+    private static String mebibytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1_048_576.0);
+    }
+}

@@ -1,0 +1,71 @@
+package cz.mluv.db.verification.migration;
+
+import cz.mluv.db.verification.Outcome;
+import cz.mluv.db.verification.Rows;
+import cz.mluv.db.verification.Severity;
+import cz.mluv.db.verification.SqlCheck;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code expected-indexes}: every index the applied migrations declare exists and is valid. The
+ * expected set is parsed from the scripts ({@link ExpectedIndexes}), not counted by hand (the seeds'
+ * "11+ performance indexes exist" and "All 57 indexes created" are hand counts that drift).
+ */
+public final class ExpectedIndexesCheck extends SqlCheck {
+
+    private static final String UNDEFINED_TABLE = "42P01";
+
+    private final ExpectedIndexes expected;
+
+    /** @param expected the indexes the migrations on the classpath declare */
+    public ExpectedIndexesCheck(ExpectedIndexes expected) {
+        super("expected-indexes", "Every expected index exists", Severity.CRITICAL,
+                "The hot reads and their plan contracts rely on these indexes (design: indexes the seeds name), and a "
+                        + "unique one enforces a rule of the data. Flyway does not notice an index dropped by hand, since "
+                        + "the migration that built it is already applied.",
+                "PASS when every CREATE INDEX of the applied migrations (db/migration/V*__*.sql, minus later DROP "
+                        + "INDEX) names an existing, valid index in the current schema; FAIL when one is missing or INVALID.");
+        this.expected = expected;
+    }
+
+    @Override
+    public Outcome evaluate(Connection connection) throws SQLException {
+        if (expected.all().isEmpty()) {
+            return Outcome.fail("the migration scripts on the classpath declare no index: cannot verify", null);
+        }
+        List<ExpectedIndexState> states;
+        try {
+            states = expected.states(connection);
+        } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+                return Outcome.fail("no flyway_schema_history: the database was never migrated", null);
+            }
+            throw e;
+        }
+        List<Map<String, Object>> details = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        for (ExpectedIndexState s : states) {
+            ExpectedIndex i = s.index();
+            String state = !s.present() ? "MISSING" : s.valid() ? "ok" : "INVALID";
+            details.add(Rows.row("index", i.name(), "on", i.table(), "declared_in", i.script(), "state", state,
+                    "restore_with", s.present() ? null : i.createStatement()));
+            if (!s.present()) {
+                missing.add(i.name());
+            } else if (!s.valid()) {
+                invalid.add(i.name());
+            }
+        }
+        if (!missing.isEmpty() || !invalid.isEmpty()) {
+            return Outcome.fail((missing.isEmpty() ? "" : missing.size() + " of " + states.size() + " expected index(es) missing: "
+                    + String.join(", ", missing) + " (the deploy tool's migrate rebuilds them; see restore_with)")
+                    + (missing.isEmpty() || invalid.isEmpty() ? "" : "; ")
+                    + (invalid.isEmpty() ? "" : "INVALID: " + String.join(", ", invalid) + " (REINDEX INDEX CONCURRENTLY)"), details);
+        }
+        return Outcome.pass("all " + states.size() + " indexes declared by the applied migrations exist and are valid", details);
+    }
+}

@@ -1,0 +1,46 @@
+package cz.mluv.db.verification.plan;
+
+import cz.mluv.db.verification.Outcome;
+import cz.mluv.db.verification.Rows;
+import cz.mluv.db.verification.Severity;
+import cz.mluv.db.verification.SqlCheck;
+import cz.mluv.db.verification.VerificationSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** {@code statistics-age}: every table's planner statistics exist and are not stale. */
+public final class StatisticsAgeCheck extends SqlCheck {
+
+    private final Duration maxAge;
+
+    /** @param maxAge statistics older than this, on a table changed since, are stale */
+    public StatisticsAgeCheck(Duration maxAge) {
+        super("statistics-age", "Planner statistics are recent", Severity.MINOR,
+                "The planner picks indexes from these statistics: never-analyzed or outdated ones lead to Seq Scans and "
+                        + "bad joins (seeds 000-003: \"Update table statistics: ANALYZE\" after a migration).",
+                "PASS when every table and materialized view of the current schema has been analyzed, and none whose rows "
+                        + "changed since was analyzed more than " + VerificationSettings.format(maxAge) + " ago; WARN listing the others (run ANALYZE).");
+        this.maxAge = maxAge;
+    }
+
+    @Override
+    public Outcome evaluate(Connection connection) throws SQLException {
+        List<Map<String, Object>> rows = query(connection);
+        List<String> never = rows.stream().filter(r -> r.get("last_analyzed") == null)
+                .map(r -> Rows.text(r, "table_name")).toList();
+        List<String> old = rows.stream()
+                .filter(r -> r.get("last_analyzed") != null && Rows.longValue(r, "age_s") > maxAge.toSeconds()
+                        && Rows.longValue(r, "changed_since_analyze") > 0)
+                .map(r -> Rows.text(r, "table_name")).toList();
+        if (never.isEmpty() && old.isEmpty()) {
+            return Outcome.pass("all " + rows.size() + " tables analyzed; none changed since an analyze older than " + VerificationSettings.format(maxAge), rows);
+        }
+        return Outcome.warn((never.isEmpty() ? "" : "never analyzed: " + String.join(", ", never))
+                + (never.isEmpty() || old.isEmpty() ? "" : "; ")
+                + (old.isEmpty() ? "" : "changed since an analyze older than " + VerificationSettings.format(maxAge) + ": " + String.join(", ", old))
+                + " (run ANALYZE)", rows);
+    }
+}
