@@ -37,8 +37,9 @@ final class DryRunCommand extends DatabaseCommand {
         out().println("-- mluv-deploy dry-run on " + db.description() + ": nothing below has been run.");
         out().println("-- Current version: " + (current == null ? "none" : name(current)));
         for (InvalidIndex index : new InvalidIndexRepair(db.dataSource()).find()) {
-            out().println("-- migrate first rebuilds the INVALID index " + index.qualifiedName() + ":");
-            out().println("REINDEX INDEX CONCURRENTLY " + index.qualifiedName() + ";");
+            out().println(index.buildInProgress()
+                    ? "-- INVALID index " + index.qualifiedName() + ": a build on its table is in progress; migrate leaves it alone"
+                    : "-- migrate first repairs the INVALID index " + index.qualifiedName() + ":\n" + index.repairStatement() + ";");
         }
         Arrays.stream(info.all()).filter(m -> m.getState().isFailed()).forEach(m -> out().println(
                 "-- Note: " + name(m) + " FAILED earlier; migrate refuses to run until `repair` clears it."));

@@ -25,4 +25,13 @@ public record InvalidIndex(String schema, String name, String table, String qual
     public boolean leftoverOfConcurrentReindex() {
         return name.matches(".*_cc(new|old)\\d*");
     }
+
+    /**
+     * @return the statement that repairs this index: {@code DROP INDEX CONCURRENTLY IF EXISTS} for a
+     *         leftover of a failed concurrent reindex, else {@code REINDEX INDEX CONCURRENTLY}
+     */
+    public String repairStatement() {
+        return leftoverOfConcurrentReindex() ? "DROP INDEX CONCURRENTLY IF EXISTS " + qualifiedName
+                : "REINDEX INDEX CONCURRENTLY " + qualifiedName;
+    }
 }

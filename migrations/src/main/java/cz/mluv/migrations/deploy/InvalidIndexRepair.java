@@ -91,8 +91,7 @@ public final class InvalidIndexRepair {
             return new IndexRepair(index, Outcome.SKIPPED_BUILD_IN_PROGRESS, "", "", Duration.ZERO);
         }
         boolean leftover = index.leftoverOfConcurrentReindex();
-        String sql = leftover ? "DROP INDEX CONCURRENTLY IF EXISTS " + index.qualifiedName()
-                : "REINDEX INDEX CONCURRENTLY " + index.qualifiedName();
+        String sql = index.repairStatement();
         long started = System.nanoTime();
         try (Statement st = c.createStatement()) {
             st.execute(sql);

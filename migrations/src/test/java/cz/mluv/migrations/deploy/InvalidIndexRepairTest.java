@@ -95,6 +95,22 @@ class InvalidIndexRepairTest {
         assertTrue(Sql.validIndex(db, INDEX));
     }
 
+    @Test
+    void statusAndDryRunShowTheInvalidIndexAndTheRepairMigrateWouldRunWithoutRunningIt() {
+        leaveTheUniqueIndexInvalid();
+        removeTheDuplicate();
+
+        Cli.Result status = Cli.run(db, "status");
+        assertTrue(status.out().contains("INVALID indexes: 1 (migrate rebuilds them)\n  public." + INDEX + " on saved_words\n"),
+                status::toString);
+        Cli.Result dryRun = Cli.run(db, "dry-run");
+        assertEquals(0, dryRun.exitCode(), dryRun::toString);
+        assertTrue(dryRun.out().contains("-- migrate first repairs the INVALID index public." + INDEX
+                + ":\nREINDEX INDEX CONCURRENTLY public." + INDEX + ";\n"), dryRun::toString);
+        assertTrue(dryRun.out().contains("-- Nothing pending."), dryRun::toString);
+        assertFalse(Sql.validIndex(db, INDEX));
+    }
+
     /** A duplicate row makes the concurrent build of the UNIQUE index fail, which leaves it INVALID. */
     private static void leaveTheUniqueIndexInvalid() {
         Sql.exec(db, "DROP INDEX CONCURRENTLY " + INDEX);
