@@ -183,7 +183,8 @@ public final class DemoDataGenerator {
                 int[] dayOffsets = activeDays(days, lastActiveDaysAgo, r);
                 for (long p = 0; p < pairs[i]; p++) {
                     int daysAgo = dayOffsets[r.nextInt(dayOffsets.length)];
-                    Instant at = midnight.minus(daysAgo, ChronoUnit.DAYS).plusSeconds(r.nextInt(86_000));
+                    // Always in the past: within the UTC day that ends daysAgo days before today's midnight.
+                    Instant at = midnight.minus(daysAgo, ChronoUnit.DAYS).minusSeconds(30 + r.nextInt(86_000));
                     String noun = CzechCorpus.NOUNS.get(r.nextInt(CzechCorpus.NOUNS.size()))[0];
                     String text = CzechCorpus.userMessage(r, noun);
                     boolean sloppy = r.nextInt(4) == 0;

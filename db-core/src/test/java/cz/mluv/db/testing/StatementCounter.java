@@ -3,6 +3,7 @@ package cz.mluv.db.testing;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -17,9 +18,19 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
  */
 @Singleton
 @Requires(property = "mluv.test.count-statements", value = "true")
-public class StatementCounter implements BeanCreatedEventListener<DataSource> {
+public class StatementCounter implements BeanCreatedEventListener<DataSource>, Ordered {
 
     private static final List<String> STATEMENTS = new CopyOnWriteArrayList<>();
+
+    /**
+     * First of all DataSource listeners, so that Micronaut Data's own wrapper
+     * (ContextualAwareDataSource, which it unwraps to reach the pool) wraps this proxy, not the
+     * other way round.
+     */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {

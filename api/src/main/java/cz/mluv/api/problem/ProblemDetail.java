@@ -1,0 +1,20 @@
+package cz.mluv.api.problem;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * An RFC 9457 problem details body ({@code application/problem+json}), with the extension member
+ * {@code parameter} naming the request parameter at fault, when one is.
+ *
+ * @param type      a URI identifying the problem type
+ * @param title     short summary of the problem type
+ * @param status    the HTTP status code
+ * @param detail    what went wrong in this request
+ * @param instance  the request path
+ * @param parameter the offending request parameter, if any
+ */
+@Serdeable
+public record ProblemDetail(String type, String title, int status, @Nullable String detail, @Nullable String instance,
+                            @Nullable String parameter) {
+}

@@ -1,0 +1,94 @@
+package cz.mluv.api.problem;
+
+import cz.mluv.db.InvalidParameterException;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import jakarta.inject.Singleton;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Every error of the API as RFC 9457 problem+json, mapped once at the edge:
+ * {@link InvalidParameterException} to 400 naming the parameter, {@link UserNotFoundException}
+ * to 404, and Micronaut's own errors (malformed numbers or dates, missing parameters, unknown
+ * routes) through {@link ProblemErrorResponseProcessor}, which names the argument that failed to
+ * bind. (micronaut-problem-json does this too, but its jars are not on the registry these
+ * machines reach.)
+ */
+public final class Problems {
+
+    /** Media type of every error body. */
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final String TYPE_BASE = "https://mluv.cz/problems/";
+
+    private Problems() {
+    }
+
+    /** 400 for a parameter a read does not accept. */
+    @Singleton
+    public static class InvalidParameterHandler implements ExceptionHandler<InvalidParameterException, HttpResponse<ProblemDetail>> {
+
+        @Override
+        public HttpResponse<ProblemDetail> handle(HttpRequest request, InvalidParameterException e) {
+            return respond(new ProblemDetail(TYPE_BASE + "invalid-parameter", "Invalid parameter: " + e.parameter(),
+                    400, e.getMessage(), request.getPath(), e.parameter()));
+        }
+    }
+
+    /** 404 for an unknown Telegram id. */
+    @Singleton
+    public static class UserNotFoundHandler implements ExceptionHandler<UserNotFoundException, HttpResponse<ProblemDetail>> {
+
+        @Override
+        public HttpResponse<ProblemDetail> handle(HttpRequest request, UserNotFoundException e) {
+            return respond(new ProblemDetail(TYPE_BASE + "user-not-found", "User not found", 404, e.getMessage(),
+                    request.getPath(), null));
+        }
+    }
+
+    /** Renders Micronaut's built-in error responses as problem+json. */
+    @Singleton
+    @Replaces(ErrorResponseProcessor.class)
+    public static class ProblemErrorResponseProcessor implements ErrorResponseProcessor<ProblemDetail> {
+
+        @Override
+        public MutableHttpResponse<ProblemDetail> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+            HttpStatus status = response.status();
+            String parameter = parameterOf(context.getRootCause().orElse(null));
+            String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+            ProblemDetail body = new ProblemDetail(
+                    TYPE_BASE + status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    parameter != null ? "Invalid parameter: " + parameter : status.getReason(),
+                    status.getCode(), detail.isEmpty() ? null : detail, context.getRequest().getPath(), parameter);
+            return response.body(body).contentType(PROBLEM_JSON);
+        }
+
+        private static String parameterOf(Throwable cause) {
+            if (cause instanceof ConversionErrorException c) {
+                return c.getArgument().getName();
+            }
+            if (cause instanceof UnsatisfiedArgumentException u) {
+                return u.getArgument().getName();
+            }
+            if (cause instanceof UnsatisfiedRouteException r) {
+                return r.getArgument().getName();
+            }
+            return null;
+        }
+    }
+
+    private static HttpResponse<ProblemDetail> respond(ProblemDetail problem) {
+        MutableHttpResponse<ProblemDetail> response = HttpResponse.status(HttpStatus.valueOf(problem.status()));
+        return response.body(problem).contentType(PROBLEM_JSON);
+    }
+}

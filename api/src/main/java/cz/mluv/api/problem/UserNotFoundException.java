@@ -1,0 +1,10 @@
+package cz.mluv.api.problem;
+
+/** No user has the Telegram id asked for; answered with HTTP 404 problem+json. */
+public class UserNotFoundException extends RuntimeException {
+
+    /** @param telegramId the id that matched no user */
+    public UserNotFoundException(long telegramId) {
+        super("no user with telegram id " + telegramId);
+    }
+}

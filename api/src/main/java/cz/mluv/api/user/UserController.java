@@ -1,0 +1,135 @@
+package cz.mluv.api.user;
+
+import cz.mluv.api.problem.UserNotFoundException;
+import cz.mluv.db.message.CorrectnessDay;
+import cz.mluv.db.message.Message;
+import cz.mluv.db.message.Messages;
+import cz.mluv.db.stats.DailyStats;
+import cz.mluv.db.stats.UserStats;
+import cz.mluv.db.user.UserInclude;
+import cz.mluv.db.user.UserProfile;
+import cz.mluv.db.user.UserProfiles;
+import cz.mluv.db.words.ReviewQueue;
+import cz.mluv.db.words.SavedWord;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** A user's data, addressed by Telegram id; every endpoint is one SQL statement. */
+@Controller("/api/v1/users/{telegramId}")
+public class UserController {
+
+    private final UserProfiles profiles;
+    private final Messages messages;
+    private final UserStats stats;
+    private final ReviewQueue reviews;
+
+    /**
+     * @param profiles user reads
+     * @param messages message reads
+     * @param stats    daily stats reads
+     * @param reviews  saved-word reads
+     */
+    public UserController(UserProfiles profiles, Messages messages, UserStats stats, ReviewQueue reviews) {
+        this.profiles = profiles;
+        this.messages = messages;
+        this.stats = stats;
+        this.reviews = reviews;
+    }
+
+    /**
+     * @param telegramId the user
+     * @param include    comma-separated: settings, recent_messages, stars
+     * @param messages   how many recent messages, 1..50
+     * @return the user with the relations asked for
+     * @throws UserNotFoundException when no user has the id (404)
+     */
+    @Operation(summary = "User with relations, eagerly loaded in one statement")
+    @Get
+    public UserProfile user(@PathVariable long telegramId, @Nullable @QueryValue String include,
+                            @QueryValue(defaultValue = "10") int messages) {
+        return profiles.byTelegramId(telegramId, UserInclude.parse(include), messages)
+                .orElseThrow(() -> new UserNotFoundException(telegramId));
+    }
+
+    /**
+     * @param telegramId the user
+     * @param limit      rows, 1..100
+     * @param before     id of the last message of the previous page (keyset cursor); absent for the first page
+     * @return a page of messages, newest first, and the cursor of the next page
+     * @throws UserNotFoundException when no user has the id (404)
+     */
+    @Operation(summary = "A user's messages, newest first, keyset pagination")
+    @Get("/messages")
+    public MessagePage messages(@PathVariable long telegramId, @QueryValue(defaultValue = "20") int limit,
+                                @Nullable @QueryValue Long before) {
+        List<Message> page = messages.page(telegramId, before, limit).orElseThrow(() -> new UserNotFoundException(telegramId));
+        return new MessagePage(page, page.size() == limit ? page.getLast().id() : null);
+    }
+
+    /**
+     * @param telegramId the user
+     * @param from       first day (ISO date), default 30 days ago
+     * @param to         last day (ISO date), default today (UTC)
+     * @return the user's days in the range, newest first
+     * @throws UserNotFoundException when no user has the id (404)
+     */
+    @Operation(summary = "A user's daily stats over a date range")
+    @Get("/stats")
+    public List<DailyStats> stats(@PathVariable long telegramId, @Nullable @QueryValue LocalDate from,
+                                  @Nullable @QueryValue LocalDate to) {
+        LocalDate end = to != null ? to : today();
+        LocalDate start = from != null ? from : end.minusDays(30);
+        return stats.range(telegramId, start, end).orElseThrow(() -> new UserNotFoundException(telegramId));
+    }
+
+    /**
+     * @param telegramId the user
+     * @param on         review day (ISO date), default today (UTC)
+     * @param limit      rows, 1..100
+     * @return words due, never-reviewed first
+     * @throws UserNotFoundException when no user has the id (404)
+     */
+    @Operation(summary = "Words due for review, never-reviewed first")
+    @Get("/words/due")
+    public List<SavedWord> dueWords(@PathVariable long telegramId, @Nullable @QueryValue LocalDate on,
+                                    @QueryValue(defaultValue = "20") int limit) {
+        return reviews.due(telegramId, on != null ? on : today(), limit)
+                .orElseThrow(() -> new UserNotFoundException(telegramId));
+    }
+
+    /**
+     * @param telegramId the user
+     * @param from       first day (ISO date), default 30 days ago
+     * @param to         last day (ISO date), default today (UTC)
+     * @return per-day correctness of scored messages, oldest first
+     * @throws UserNotFoundException when no user has the id (404)
+     */
+    @Operation(summary = "Correctness analytics over a date range (partial, covering index)")
+    @Get("/correctness")
+    public List<CorrectnessDay> correctness(@PathVariable long telegramId, @Nullable @QueryValue LocalDate from,
+                                            @Nullable @QueryValue LocalDate to) {
+        LocalDate end = to != null ? to : today();
+        LocalDate start = from != null ? from : end.minusDays(30);
+        return messages.correctness(telegramId, start, end).orElseThrow(() -> new UserNotFoundException(telegramId));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /**
+     * @param messages   the page, newest first
+     * @param nextBefore pass as {@code before} to get the next page; {@code null} on the last page
+     */
+    @Serdeable
+    public record MessagePage(List<Message> messages, @Nullable Long nextBefore) {
+    }
+}
