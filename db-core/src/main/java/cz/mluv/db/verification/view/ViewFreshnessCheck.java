@@ -1,5 +1,9 @@
 package cz.mluv.db.verification.view;
 
+import cz.mluv.db.plan.NamedSql;
+import cz.mluv.db.refresh.AdvisoryLock;
+import cz.mluv.db.refresh.RefreshLogRepository;
+import cz.mluv.db.refresh.ViewRefresher;
 import cz.mluv.db.verification.Outcome;
 import cz.mluv.db.verification.Rows;
 import cz.mluv.db.verification.Severity;
@@ -9,15 +13,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code view-freshness}: every materialized view is populated and was refreshed recently, as
- * recorded in {@code mv_refresh_log} (pg_matviews has no last-refresh column).
+ * {@code view-freshness}: every materialized view Mluv refreshes ({@link ViewRefresher#VIEWS}) is
+ * populated and was refreshed recently. pg_matviews has no last-refresh column, so the age comes
+ * from {@code mv_refresh_log}, read with the refresh module's query
+ * ({@link RefreshLogRepository#FRESHNESS_SQL}) rather than a second copy of it.
  */
 public final class ViewFreshnessCheck extends SqlCheck {
+
+    private static final String POPULATED_SQL = sqlBeside(ViewFreshnessCheck.class, "view-freshness");
+    private static final NamedSql FRESHNESS = NamedSql.parse(RefreshLogRepository.FRESHNESS_SQL);
 
     private final Duration warnAfter;
     private final Duration failAfter;
@@ -31,38 +41,48 @@ public final class ViewFreshnessCheck extends SqlCheck {
                 "Leaderboards and active users read user_stats_summary: a never-populated view fails every such read, "
                         + "and a stale one shows old numbers (seed 001 refreshes it hourly: \"Celery beat is refreshing "
                         + "views hourly\").",
-                "PASS when every materialized view is populated and its last SUCCESS in mv_refresh_log finished within "
-                        + VerificationSettings.format(warnAfter) + "; WARN when older (or when the latest attempt FAILED); FAIL when not populated, never "
-                        + "refreshed successfully, or older than " + VerificationSettings.format(failAfter) + ".");
+                "PASS when every view Mluv refreshes (" + String.join(", ", ViewRefresher.VIEWS.stream().sorted().toList()) + ") is populated and its last SUCCESS in mv_refresh_log "
+                        + "finished within " + VerificationSettings.format(warnAfter) + "; WARN when older, or when the "
+                        + "latest refresh FAILED; FAIL when missing, not populated, never refreshed successfully, or older "
+                        + "than " + VerificationSettings.format(failAfter) + ".",
+                POPULATED_SQL + ";\n\n" + RefreshLogRepository.FRESHNESS_SQL.strip());
         this.warnAfter = warnAfter;
         this.failAfter = failAfter;
     }
 
     @Override
     public Outcome evaluate(Connection connection) throws SQLException {
-        List<Map<String, Object>> rows = query(connection);
-        if (rows.isEmpty()) {
-            return Outcome.skipped("the current schema has no materialized view");
+        Map<String, Boolean> populated = new LinkedHashMap<>();
+        for (Map<String, Object> row : Rows.query(connection, POPULATED_SQL)) {
+            populated.put(Rows.text(row, "view_name"), Rows.booleanValue(row, "populated"));
         }
+        List<Map<String, Object>> details = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> fine = new ArrayList<>();
-        for (Map<String, Object> r : rows) {
-            String view = Rows.text(r, "view_name");
-            long age = Rows.longValue(r, "age_s");
-            String ageText = view + " refreshed " + ago(age);
-            if (!Rows.booleanValue(r, "populated")) {
+        for (String view : ViewRefresher.VIEWS.stream().sorted().toList()) {
+            if (!populated.containsKey(view)) {
+                failures.add(view + " does not exist");
+                details.add(Rows.row("view_name", view, "populated", null));
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>(Rows.row("view_name", view, "populated", populated.get(view)));
+            row.putAll(freshness(connection, view));
+            details.add(row);
+            long ageS = Rows.longValue(row, "age_ms") / 1000;
+            String refreshed = view + " refreshed " + ago(ageS) + (Rows.booleanValue(row, "refreshing") ? " (refreshing now)" : "");
+            if (!populated.get(view)) {
                 failures.add(view + " is not populated (REFRESH MATERIALIZED VIEW " + view + ", the plain form)");
-            } else if (r.get("last_success") == null) {
+            } else if (row.get("last_success_at") == null) {
                 failures.add(view + " has no successful refresh in mv_refresh_log");
-            } else if (age > failAfter.toSeconds()) {
-                failures.add(ageText + " (more than " + VerificationSettings.format(failAfter) + ")");
-            } else if (age > warnAfter.toSeconds()) {
-                warnings.add(ageText + " (more than " + VerificationSettings.format(warnAfter) + ")");
-            } else if ("FAILED".equals(Rows.text(r, "latest_outcome"))) {
-                warnings.add(ageText + ", but its latest refresh FAILED: " + Rows.text(r, "latest_error"));
+            } else if (ageS > failAfter.toSeconds()) {
+                failures.add(refreshed + ", more than " + VerificationSettings.format(failAfter) + " ago");
+            } else if (ageS > warnAfter.toSeconds()) {
+                warnings.add(refreshed + ", more than " + VerificationSettings.format(warnAfter) + " ago");
+            } else if ("FAILED".equals(Rows.text(row, "last_outcome"))) {
+                warnings.add(refreshed + ", but its latest refresh FAILED: " + Rows.text(row, "last_error"));
             } else {
-                fine.add(ageText);
+                fine.add(refreshed);
             }
         }
         List<String> all = new ArrayList<>(failures);
@@ -70,9 +90,18 @@ public final class ViewFreshnessCheck extends SqlCheck {
         all.addAll(fine);
         String summary = String.join("; ", all);
         if (!failures.isEmpty()) {
-            return Outcome.fail(summary, rows);
+            return Outcome.fail(summary, details);
         }
-        return warnings.isEmpty() ? Outcome.pass(summary, rows) : Outcome.warn(summary, rows);
+        return warnings.isEmpty() ? Outcome.pass(summary, details) : Outcome.warn(summary, details);
+    }
+
+    private static Map<String, Object> freshness(Connection connection, String view) throws SQLException {
+        Map<String, Object> values = Map.of("view", view, "lockNamespace", AdvisoryLock.NAMESPACE,
+                "lockId", AdvisoryLock.refreshOf(view).id());
+        Object[] parameters = FRESHNESS.parameters().stream().map(values::get).toArray();
+        Map<String, Object> row = new LinkedHashMap<>(Rows.query(connection, FRESHNESS.jdbcSql(), parameters).getFirst());
+        row.remove("view_name");
+        return row;
     }
 
     private static String ago(long seconds) {
