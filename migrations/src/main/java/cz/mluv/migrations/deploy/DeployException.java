@@ -7,6 +7,8 @@ package cz.mluv.migrations.deploy;
  */
 final class DeployException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final int exitCode;
 
     DeployException(int exitCode, String message, Throwable cause) {

@@ -28,7 +28,14 @@ public record MigrationMetadata(String version, Risk risk, String expectedDurati
 
     /** Risk levels, written in lower case with a dash in the properties and headers. */
     public enum Risk {
-        LOW, LOW_MEDIUM, MEDIUM, HIGH;
+        /** New objects only; nothing existing is locked for long. */
+        LOW,
+        /** Reads whole tables once (e.g. a first materialized-view population). */
+        LOW_MEDIUM,
+        /** Long builds on large tables (concurrent index builds). */
+        MEDIUM,
+        /** Rewrites or locks large tables, or loses data. */
+        HIGH;
 
         /** @return the written form, e.g. {@code low-medium} */
         public String label() {

@@ -27,10 +27,13 @@ class FlywayLockTest {
         List<Long> holdersSeen = new CopyOnWriteArrayList<>();
         Migrations.configure(db.dataSource()).callbacks(new BaseCallback() {
             @Override
+            public boolean supports(Event event, Context context) {
+                return event == Event.BEFORE_EACH_MIGRATE;
+            }
+
+            @Override
             public void handle(Event event, Context context) {
-                if (event == Event.BEFORE_EACH_MIGRATE) {
-                    holdersSeen.add(advisoryLockHolders(db));
-                }
+                holdersSeen.add(advisoryLockHolders(db));
             }
         }).load().migrate();
 
