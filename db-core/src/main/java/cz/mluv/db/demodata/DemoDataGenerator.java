@@ -141,7 +141,7 @@ public final class DemoDataGenerator {
 
     /**
      * Message counts per user follow weight 1 / rank^0.9 over a shuffled rank, so a few users
-     * write thousands of messages and most write a few or none; every user message is followed
+     * write thousands of messages and most write a few; a tenth never write; every user message is followed
      * by an assistant reply a few seconds later. A user's active days run back from a recent last
      * activity with occasional gaps, which gives realistic streaks.
      */
@@ -152,7 +152,8 @@ public final class DemoDataGenerator {
         double[] weight = new double[n];
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            weight[i] = 1.0 / Math.pow(rank[i] + 1, 0.9);
+            // The last tenth signed up and never wrote (as in any chat app); the rest follow the power law.
+            weight[i] = rank[i] >= n - n / 10 ? 0 : 1.0 / Math.pow(rank[i] + 1, 0.9);
             sum += weight[i];
         }
         long pairsTarget = size.messages() / 2;
