@@ -29,7 +29,7 @@ class PlanContractCheckTest {
                 "CREATE TABLE tiny (id bigint PRIMARY KEY, code int NOT NULL)",
                 "INSERT INTO tiny SELECT n, n FROM generate_series(1, 50) n",
                 "CREATE INDEX idx_tiny_code ON tiny (code)",
-                "ANALYZE");
+                "ANALYZE events, tiny");
     }
 
     private static CheckResult check(String sql, String index) {

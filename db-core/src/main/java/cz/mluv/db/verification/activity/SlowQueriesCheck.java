@@ -56,7 +56,8 @@ public final class SlowQueriesCheck extends SqlCheck {
             return Outcome.pass("no statement with a mean execution time above " + thresholdMs + " ms", rows);
         }
         Map<String, Object> slowest = rows.getFirst();
-        return Outcome.warn(rows.size() + " statement(s) with a mean above " + thresholdMs + " ms; slowest "
+        return Outcome.warn(rows.size() + " statement(s) with a mean above " + thresholdMs + " ms since "
+                + Rows.text(slowest, "counted_since") + "; slowest "
                 + Rows.text(slowest, "mean_ms") + " ms over " + Rows.longValue(slowest, "calls") + " call(s): "
                 + Rows.text(slowest, "query"), rows);
     }

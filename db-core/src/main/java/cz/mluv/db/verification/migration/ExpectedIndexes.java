@@ -1,8 +1,12 @@
 package cz.mluv.db.verification.migration;
 
-import cz.mluv.db.verification.Rows;
-import cz.mluv.db.verification.SqlCheck;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -25,6 +29,12 @@ import java.util.regex.Pattern;
  * them. An index that exists but is INVALID is not "missing": rebuild it with
  * {@code REINDEX INDEX CONCURRENTLY} (the deploy tool's INVALID index repair), because
  * {@code CREATE INDEX IF NOT EXISTS} would silently keep it.
+ *
+ * <p>This class and the others it uses ({@link MigrationScripts}, {@link ExpectedIndex},
+ * {@link ExpectedIndexState}, the package-private {@code SqlText} and {@code expected-indexes.sql})
+ * depend on nothing but JDBC, Flyway's {@code MigrationVersion} and {@link cz.mluv.migrations.Migrations},
+ * so that they can move to the migrations module as they are, where the deploy tool can call them
+ * (migrations cannot depend on db-core).
  */
 public final class ExpectedIndexes {
 
@@ -35,7 +45,7 @@ public final class ExpectedIndexes {
                     + "|DROP\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+EXISTS\\s+)?(?<dropped>[^;]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LAST_PART = Pattern.compile("(\"[^\"]+\"|[\\w$]+)$");
-    private static final String STATE_SQL = SqlCheck.sqlBeside(ExpectedIndexes.class, "expected-indexes");
+    static final String STATE_SQL = readSql("expected-indexes.sql");
 
     private final List<ExpectedIndex> declared;
 
@@ -91,15 +101,18 @@ public final class ExpectedIndexes {
      *                      when the database has no schema history: it was never migrated)
      */
     public List<ExpectedIndexState> states(Connection connection) throws SQLException {
-        List<Map<String, Object>> rows = Rows.query(connection, STATE_SQL,
-                declared.stream().map(ExpectedIndex::name).toArray(String[]::new),
-                declared.stream().map(i -> i.version().getVersion()).toArray(String[]::new));
         Map<String, ExpectedIndex> byName = new LinkedHashMap<>();
         declared.forEach(i -> byName.put(i.name(), i));
         List<ExpectedIndexState> states = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            states.add(new ExpectedIndexState(byName.get(Rows.text(row, "index_name")),
-                    Rows.booleanValue(row, "present"), Rows.booleanValue(row, "valid")));
+        try (PreparedStatement ps = connection.prepareStatement(STATE_SQL)) {
+            ps.setArray(1, connection.createArrayOf("text", declared.stream().map(ExpectedIndex::name).toArray()));
+            ps.setArray(2, connection.createArrayOf("text", declared.stream().map(i -> i.version().getVersion()).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    states.add(new ExpectedIndexState(byName.get(rs.getString("index_name")), rs.getBoolean("present"),
+                            rs.getBoolean("valid")));
+                }
+            }
         }
         return states;
     }
@@ -144,6 +157,17 @@ public final class ExpectedIndexes {
             }
         }
         return missing;
+    }
+
+    private static String readSql(String file) {
+        try (InputStream in = ExpectedIndexes.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("missing SQL resource " + file + " beside " + ExpectedIndexes.class.getName());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     private static String identifier(String written) {
