@@ -1,0 +1,117 @@
+package cz.mluv.benchmarks.endpoint;
+
+import cz.mluv.db.leaderboard.UserStatsSummaryRepository;
+import cz.mluv.db.message.MessageRepository;
+import cz.mluv.db.stats.DailyStatsRepository;
+import cz.mluv.db.user.UserRepository;
+import cz.mluv.db.words.SavedWordRepository;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every API read the benchmark measures. The floor SQL is the repositories' own constant (the
+ * text the API runs); the "before" reads are what an application without Mluv's indexes, view
+ * and eager loading would run.
+ */
+public final class Endpoints {
+
+    /** User by Telegram id: the "1" of the naive 1+N user-with-relations read. */
+    static final String USER_SQL = "SELECT id, telegram_id, first_name, username, level, created_at FROM users WHERE telegram_id = :telegramId";
+    /** Settings of a user (a lazy relation). */
+    static final String SETTINGS_SQL = """
+            SELECT conversation_style, corrections_level, native_language, daily_goal, notifications
+            FROM user_settings WHERE user_id = :userId""";
+    /** Stars of a user (a lazy relation). */
+    static final String STARS_SQL = "SELECT total, available FROM user_stars WHERE user_id = :userId";
+    /** Recent messages of a user (a lazy relation). */
+    static final String RECENT_MESSAGES_SQL = """
+            SELECT id, role, text, correctness_score, created_at FROM messages
+            WHERE user_id = :userId ORDER BY created_at DESC, id DESC LIMIT :limit""";
+
+    private Endpoints() {
+    }
+
+    /**
+     * @param viewQuery the defining query of {@code user_stats_summary} (from pg_get_viewdef), which
+     *                  the "before" leaderboard and active-user reads compute live
+     * @return the reads, in report order
+     */
+    public static List<Endpoint> all(String viewQuery) {
+        String liveTop = "SELECT * FROM (" + viewQuery + ") live ORDER BY total_stars DESC, user_id LIMIT :limit";
+        String liveActive = "SELECT * FROM (" + viewQuery + ") live WHERE last_activity >= now() - make_interval(days => :days)"
+                + " ORDER BY last_activity DESC NULLS LAST LIMIT :limit";
+        return List.of(
+                new Endpoint("user_messages", "A user's 20 newest messages", 5, "issue 6",
+                        (s, i) -> "/api/v1/users/" + s.telegramId(i) + "/messages?limit=20",
+                        single(MessageRepository.NEWEST_SQL, (s, i) -> Map.of("telegramId", s.telegramId(i), "limit", 20)),
+                        single(MessageRepository.NEWEST_SQL, (s, i) -> Map.of("telegramId", s.telegramId(i), "limit", 20)),
+                        "same SQL without idx_messages_user_created"),
+                new Endpoint("user_stats", "A user's daily stats, last 30 days", 5, "issue 6",
+                        (s, i) -> "/api/v1/users/" + s.telegramId(i) + "/stats?from=" + s.today().minusDays(30) + "&to=" + s.today(),
+                        single(DailyStatsRepository.RANGE_SQL, Endpoints::statsParams),
+                        single(DailyStatsRepository.RANGE_SQL, Endpoints::statsParams),
+                        "same SQL without idx_daily_stats_user_date"),
+                new Endpoint("leaderboard", "Top 10 by total stars", 5, "issue 6",
+                        (s, i) -> "/api/v1/leaderboard?metric=total_stars&limit=10",
+                        single(UserStatsSummaryRepository.TOP_BY_TOTAL_STARS_SQL, (s, i) -> Map.of("limit", 10)),
+                        single(liveTop, (s, i) -> Map.of("limit", 10)),
+                        "computed live from the base tables (the view's query), no view"),
+                new Endpoint("active_users", "50 users active in the last 7 days", 5, "issue 6",
+                        (s, i) -> "/api/v1/users/active?days=7&limit=50",
+                        single(UserStatsSummaryRepository.ACTIVE_WITHIN_DAYS_SQL, (s, i) -> Map.of("days", 7, "limit", 50)),
+                        single(liveActive, (s, i) -> Map.of("days", 7, "limit", 50)),
+                        "computed live from the base tables (the view's query), no view"),
+                new Endpoint("user_with_relations", "User with settings, stars and 10 recent messages", 5, "issue 6",
+                        (s, i) -> "/api/v1/users/" + s.telegramId(i) + "?include=settings,recent_messages,stars&messages=10",
+                        single(UserRepository.FIND_PROFILE_ROWS_SQL, (s, i) -> Map.of("telegramId", s.telegramId(i),
+                                "withSettings", true, "withStars", true, "messageLimit", 10)),
+                        Endpoints::userOnePlusN,
+                        "1+N: user, then settings, stars and messages, one statement each, no index on messages.user_id"),
+                new Endpoint("search", "Czech full-text search, 20 newest hits", 25, "issue 6",
+                        (s, i) -> "/api/v1/messages/search?q=" + URLEncoder.encode(s.searchTerm(i), StandardCharsets.UTF_8) + "&limit=20",
+                        single(MessageRepository.SEARCH_SQL, (s, i) -> Map.of("query", s.searchTerm(i), "limit", 20)),
+                        single(MessageRepository.SEARCH_SQL, (s, i) -> Map.of("query", s.searchTerm(i), "limit", 20)),
+                        "same SQL without idx_messages_text_search (to_tsvector of every row)"),
+                new Endpoint("due_words", "Words due for review, never reviewed first", 50, "seeds: common queries",
+                        (s, i) -> "/api/v1/users/" + s.telegramId(i) + "/words/due?on=" + s.today() + "&limit=20",
+                        single(SavedWordRepository.DUE_SQL, (s, i) -> Map.of("telegramId", s.telegramId(i), "on", s.today(), "limit", 20)),
+                        single(SavedWordRepository.DUE_SQL, (s, i) -> Map.of("telegramId", s.telegramId(i), "on", s.today(), "limit", 20)),
+                        "same SQL without idx_saved_words_review"),
+                new Endpoint("correctness", "Correctness analytics by day, 90 days", 500, "seeds: analytics",
+                        (s, i) -> "/api/v1/users/" + s.telegramId(i) + "/correctness?from=" + s.today().minusDays(90) + "&to=" + s.today(),
+                        single(MessageRepository.CORRECTNESS_BY_DAY_SQL, Endpoints::correctnessParams),
+                        single(MessageRepository.CORRECTNESS_BY_DAY_SQL, Endpoints::correctnessParams),
+                        "same SQL without idx_messages_correctness_score"));
+    }
+
+    private static Query single(String sql, Query.Params params) {
+        return new Query(sql, params);
+    }
+
+    private static Map<String, Object> statsParams(Sample s, long i) {
+        return Map.of("telegramId", s.telegramId(i), "from", s.today().minusDays(30), "to", s.today());
+    }
+
+    private static Map<String, Object> correctnessParams(Sample s, long i) {
+        return Map.of("telegramId", s.telegramId(i),
+                "from", Timestamp.from(s.today().minusDays(90).atStartOfDay(ZoneOffset.UTC).toInstant()),
+                "to", Timestamp.from(s.today().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+    }
+
+    /** The lazy-loading way: the user, then one statement per relation (4 statements). */
+    private static void userOnePlusN(JdbcSession session, Sample s, long i) throws SQLException {
+        List<Object[]> user = session.rows(USER_SQL, Map.of("telegramId", s.telegramId(i)));
+        if (user.isEmpty()) {
+            throw new SQLException("no user " + s.telegramId(i));
+        }
+        Map<String, Object> id = Map.of("userId", user.getFirst()[0]);
+        session.rows(SETTINGS_SQL, id);
+        session.rows(STARS_SQL, id);
+        session.rows(RECENT_MESSAGES_SQL, Map.of("userId", user.getFirst()[0], "limit", 10));
+    }
+}

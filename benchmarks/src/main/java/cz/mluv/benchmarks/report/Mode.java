@@ -1,0 +1,22 @@
+package cz.mluv.benchmarks.report;
+
+/** How a read was measured. */
+public enum Mode {
+    /** Over JDBC, without the performance indexes and the view, naive loading. */
+    BEFORE("before"),
+    /** Over HTTP through the API, with indexes and view. */
+    API("after (API)"),
+    /** The API's SQL over JDBC, one connection per client: the database floor. */
+    FLOOR("floor (JDBC)");
+
+    private final String label;
+
+    Mode(String label) {
+        this.label = label;
+    }
+
+    /** @return the column heading used in the report */
+    public String label() {
+        return label;
+    }
+}
