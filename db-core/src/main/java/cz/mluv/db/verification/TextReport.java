@@ -39,7 +39,7 @@ final class TextReport {
         // One column (a query plan, say) prints as it is, indentation kept.
         rows.stream().limit(MAX_ROWS).forEach(row -> out.append("        ").append(row.size() == 1
                 ? String.valueOf(row.values().iterator().next())
-                : row.entrySet().stream().map(e -> e.getKey() + "=" + oneLine(String.valueOf(e.getValue())))
+                : row.entrySet().stream().map(e -> e.getKey() + "=" + (e.getValue() == null ? "" : oneLine(String.valueOf(e.getValue()))))
                         .collect(Collectors.joining(", "))).append('\n'));
         if (rows.size() > MAX_ROWS) {
             out.append("        ... and ").append(rows.size() - MAX_ROWS).append(" more row(s) (--format json lists all)\n");

@@ -40,9 +40,9 @@ public interface VerificationCheck {
     Outcome evaluate(Connection connection) throws SQLException;
 
     /**
-     * Runs the check and times it. Never throws for a database error: a check that cannot read
-     * what it needs because the role lacks a privilege is SKIPPED with the reason; any other error
-     * is a FAIL ("could not run"), since nothing was verified.
+     * Runs the check and times it. Never throws: a check that cannot read what it needs because
+     * the role lacks a privilege is SKIPPED with the reason; any other error is a FAIL ("could not
+     * run: ..."), since nothing was verified.
      *
      * @param connection a connection to the database under check
      * @return the typed result
@@ -55,11 +55,11 @@ public interface VerificationCheck {
         } catch (SQLException e) {
             outcome = CheckErrors.outcome(e);
         } catch (RuntimeException e) {
+            // A library wraps SQL errors (pg-index-health's PgSqlException); any other error of one
+            // check must not cost the report of all the others.
             SQLException sql = CheckErrors.sqlCause(e);
-            if (sql == null) {
-                throw e;
-            }
-            outcome = CheckErrors.outcome(sql);
+            outcome = sql != null ? CheckErrors.outcome(sql)
+                    : Outcome.fail("could not run: " + e.getClass().getSimpleName() + ": " + CheckErrors.oneLine(e.getMessage()), null);
         }
         return CheckResult.of(this, outcome, (System.nanoTime() - started) / 1_000_000);
     }

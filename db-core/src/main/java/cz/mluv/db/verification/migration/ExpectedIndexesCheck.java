@@ -7,6 +7,7 @@ import cz.mluv.db.verification.SqlCheck;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -60,9 +61,11 @@ public final class ExpectedIndexesCheck extends SqlCheck {
                 invalid.add(i.name());
             }
         }
+        // Problems first: a report shows the first rows only.
+        details.sort(Comparator.comparing(row -> "ok".equals(row.get("state"))));
         if (!missing.isEmpty() || !invalid.isEmpty()) {
             return Outcome.fail((missing.isEmpty() ? "" : missing.size() + " of " + states.size() + " expected index(es) missing: "
-                    + String.join(", ", missing) + " (the deploy tool's migrate rebuilds them; see restore_with)")
+                    + String.join(", ", missing) + " (Flyway will not rebuild them: run restore_with, e.g. ExpectedIndexes.restore)")
                     + (missing.isEmpty() || invalid.isEmpty() ? "" : "; ")
                     + (invalid.isEmpty() ? "" : "INVALID: " + String.join(", ", invalid) + " (REINDEX INDEX CONCURRENTLY)"), details);
         }

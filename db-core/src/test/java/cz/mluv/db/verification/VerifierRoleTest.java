@@ -1,0 +1,41 @@
+package cz.mluv.db.verification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cz.mluv.migrations.testing.TestPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Under the read-only role of migration V4 ({@code mluv_verifier}: pg_monitor, no table data) the
+ * catalogue still reports every check: those that need table data are SKIPPED with the privilege
+ * error as the reason, the catalog and statistics checks run.
+ */
+class VerifierRoleTest {
+
+    @Test
+    void checksThatNeedTableDataAreSkippedWithTheReasonUnderTheVerifierRole() throws Exception {
+        TestPostgres.Database db = Fixtures.migrated("verifier_role");
+        String login = "verify_login_" + ProcessHandle.current().pid();
+        Fixtures.exec(db, "DROP ROLE IF EXISTS " + login, "CREATE ROLE " + login + " LOGIN PASSWORD 'secret' IN ROLE mluv_verifier");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), login, "secret")) {
+            VerificationReport report = VerificationCatalogue.standard().run(c);
+            for (String id : List.of("migrations-applied", "expected-indexes", "view-freshness", "plan-contract-user-messages")) {
+                CheckResult r = report.result(id).orElseThrow();
+                assertEquals(CheckStatus.SKIPPED, r.status(), () -> id + ": " + r.summary());
+                assertTrue(r.skipReason().startsWith("the database role may not read what this check needs (ERROR: permission denied"),
+                        r.skipReason());
+            }
+            for (String id : List.of("invalid-indexes", "fk-without-index", "duplicate-indexes", "lock-waits", "connections",
+                    "index-build-progress")) {
+                CheckResult r = report.result(id).orElseThrow();
+                assertEquals(CheckStatus.PASS, r.status(), () -> id + ": " + r.summary());
+            }
+        } finally {
+            Fixtures.exec(db, "DROP OWNED BY " + login, "DROP ROLE " + login);
+        }
+    }
+}
