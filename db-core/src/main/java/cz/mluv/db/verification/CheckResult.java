@@ -38,9 +38,4 @@ public record CheckResult(String id, String title, CheckStatus status, Severity 
         return new CheckResult(check.id(), check.title(), outcome.status(), check.severity(), outcome.summary(),
                 outcome.details(), check.sql(), durationMs, outcome.skipReason(), check.why(), check.passRule());
     }
-
-    /** @return {@code true} when the status is FAIL */
-    public boolean failed() {
-        return status == CheckStatus.FAIL;
-    }
 }

@@ -68,14 +68,4 @@ public record Outcome(CheckStatus status, String summary, List<Map<String, Objec
     public static Outcome skipped(String reason, List<Map<String, Object>> details) {
         return new Outcome(CheckStatus.SKIPPED, "skipped: " + reason, details, reason);
     }
-
-    /**
-     * @param failed  whether the problem is a failure rather than a warning
-     * @param summary one line
-     * @param details the rows behind it
-     * @return FAIL when {@code failed}, else WARN
-     */
-    public static Outcome failOrWarn(boolean failed, String summary, List<Map<String, Object>> details) {
-        return failed ? fail(summary, details) : warn(summary, details);
-    }
 }
