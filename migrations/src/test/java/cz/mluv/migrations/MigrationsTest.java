@@ -29,8 +29,8 @@ class MigrationsTest {
     @Test
     void migratesAnEmptyDatabaseToTheLatestVersion() {
         assertTrue(first.success);
-        assertEquals(4, first.migrationsExecuted);
-        assertEquals("4", first.targetSchemaVersion);
+        assertEquals(5, first.migrationsExecuted);
+        assertEquals("5", first.targetSchemaVersion);
     }
 
     @Test

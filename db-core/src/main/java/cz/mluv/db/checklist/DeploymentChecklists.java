@@ -1,0 +1,240 @@
+package cz.mluv.db.checklist;
+
+import cz.mluv.db.verification.CheckResult;
+import cz.mluv.db.verification.CheckStatus;
+import cz.mluv.db.verification.VerificationCatalogue;
+import cz.mluv.db.verification.VerificationReport;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Deployment records: open one, run its automatic items (their catalogue checks), sign its manual
+ * items, close it with a status, read and export it. Who may do this is the caller's business
+ * (the admin UI lets deployers only); every write names the user.
+ */
+@Singleton
+public class DeploymentChecklists {
+
+    /** Statuses a record closes with (seed 002's template). */
+    public static final Set<String> STATUSES = Set.of("SUCCESS", "PARTIAL", "ROLLBACK");
+
+    private final DeploymentRecordRepository records;
+    private final ChecklistItemResultRepository results;
+    private final VerificationCatalogue catalogue;
+    private final DataSource dataSource;
+
+    /**
+     * @param records    the records
+     * @param results    their items' results
+     * @param catalogue  the checks automatic items run
+     * @param dataSource the database checked and measured
+     */
+    public DeploymentChecklists(DeploymentRecordRepository records, ChecklistItemResultRepository results,
+                                VerificationCatalogue catalogue, DataSource dataSource) {
+        this.records = records;
+        this.results = results;
+        this.catalogue = catalogue;
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    }
+
+    /**
+     * Opens a record and measures the baseline performance.
+     *
+     * @param fromVersion schema version before, non-blank
+     * @param toVersion   schema version deployed, non-blank
+     * @param by          the user opening it
+     * @return the stored record
+     * @throws ChecklistException when a version is blank
+     * @throws SQLException       when the baseline cannot be measured
+     */
+    public DeploymentRecord open(String fromVersion, String toVersion, String by) throws SQLException {
+        if (isBlank(fromVersion) || isBlank(toVersion)) {
+            throw new ChecklistException("both versions (from and to) are needed");
+        }
+        String baseline = measure().text();
+        return records.save(new DeploymentRecord(null, fromVersion.strip(), toVersion.strip(), by, now(), baseline,
+                null, null, null, null, null));
+    }
+
+    /**
+     * @param id a record id
+     * @return the record
+     * @throws ChecklistException when there is none
+     */
+    public DeploymentRecord record(long id) {
+        return records.findById(id).orElseThrow(() -> new ChecklistException("no deployment record " + id));
+    }
+
+    /**
+     * @param limit rows, 1..500
+     * @return the latest records, newest first
+     */
+    public List<DeploymentRecord> history(int limit) {
+        return records.latest(Math.clamp(limit, 1, 500));
+    }
+
+    /**
+     * @param id a record id
+     * @return every template item with its result so far, in template order
+     */
+    public List<ItemState> items(long id) {
+        Map<String, ChecklistItemResult> byKey = results.byDeployment(id).stream()
+                .collect(Collectors.toMap(ChecklistItemResult::itemKey, Function.identity(), (a, b) -> b));
+        return ChecklistTemplate.items().stream().map(i -> new ItemState(i, byKey.get(i.key()))).toList();
+    }
+
+    /**
+     * Runs an automatic item's checks and stores the worst status with one summary line per check.
+     *
+     * @param id      an open record
+     * @param itemKey an automatic item
+     * @param by      the user running it
+     * @return the stored result
+     * @throws ChecklistException when the record is closed or the item is not automatic
+     * @throws SQLException       when the database cannot be reached
+     */
+    public ChecklistItemResult run(long id, String itemKey, String by) throws SQLException {
+        requireOpen(id);
+        ChecklistItem item = item(itemKey);
+        if (!item.automatic()) {
+            throw new ChecklistException(item.title() + " is signed by a person, not run");
+        }
+        List<CheckResult> checked = runChecks(item);
+        CheckStatus worst = checked.stream().map(CheckResult::status).max(Comparator.comparingInt(DeploymentChecklists::rank))
+                .orElse(CheckStatus.PASS);
+        String summary = checked.stream().map(r -> r.status() + " " + r.id() + ": " + r.summary())
+                .collect(Collectors.joining("\n"));
+        String details = checked.stream().map(r -> "-- " + r.id() + "\n" + r.sql().strip())
+                .collect(Collectors.joining("\n\n"));
+        results.record(id, itemKey, worst.name(), summary, details, by, now());
+        return stored(id, itemKey);
+    }
+
+    /**
+     * Signs a manual item.
+     *
+     * @param id      an open record
+     * @param itemKey a manual item
+     * @param by      the signer
+     * @param comment what was done (required)
+     * @return the stored result
+     * @throws ChecklistException when the record is closed, the item is automatic or the comment blank
+     */
+    public ChecklistItemResult sign(long id, String itemKey, String by, String comment) {
+        requireOpen(id);
+        ChecklistItem item = item(itemKey);
+        if (item.automatic()) {
+            throw new ChecklistException(item.title() + " runs its checks; it is not signed");
+        }
+        if (isBlank(comment)) {
+            throw new ChecklistException("a signature needs a comment saying what was done");
+        }
+        results.record(id, itemKey, "SIGNED", comment.strip(), null, by, now());
+        return stored(id, itemKey);
+    }
+
+    /**
+     * Closes a record: measures the post-deployment performance and sets the status. SUCCESS needs
+     * every item done and none FAILED.
+     *
+     * @param id     an open record
+     * @param status SUCCESS, PARTIAL or ROLLBACK
+     * @param by     who closes it
+     * @param notes  free notes (may be blank)
+     * @return the closed record
+     * @throws ChecklistException when the record is closed already, the status is unknown, or
+     *                            SUCCESS is claimed with items open or failed
+     * @throws SQLException       when the performance cannot be measured
+     */
+    public DeploymentRecord close(long id, String status, String by, String notes) throws SQLException {
+        requireOpen(id);
+        if (status == null || !STATUSES.contains(status)) {
+            throw new ChecklistException("status must be one of SUCCESS, PARTIAL, ROLLBACK, was " + status);
+        }
+        if ("SUCCESS".equals(status)) {
+            List<String> blocking = new ArrayList<>();
+            for (ItemState s : items(id)) {
+                if (!s.done() || "FAIL".equals(s.outcome())) {
+                    blocking.add(s.item().title() + " (" + s.outcome() + ")");
+                }
+            }
+            if (!blocking.isEmpty()) {
+                throw new ChecklistException("SUCCESS needs every item done and none failed: " + String.join("; ", blocking));
+            }
+        }
+        String post = measure().text();
+        if (records.close(id, status, by, now(), notes == null ? "" : notes.strip(), post) != 1) {
+            throw new ChecklistException("deployment record " + id + " is closed already");
+        }
+        return record(id);
+    }
+
+    /**
+     * @param id a record id
+     * @return the record, every item and its result as Markdown (seed 002's "Deployed By / Status" filled in)
+     */
+    public String markdown(long id) {
+        return DeploymentMarkdown.render(record(id), items(id));
+    }
+
+    private List<CheckResult> runChecks(ChecklistItem item) throws SQLException {
+        if (item.checkIds().equals(List.of(ChecklistItem.WHOLE_CATALOGUE))) {
+            VerificationReport report = catalogue.run(dataSource);
+            return report.results();
+        }
+        List<CheckResult> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (String checkId : item.checkIds()) {
+                out.add(catalogue.run(checkId, c));
+            }
+        }
+        return out;
+    }
+
+    private PerformanceSnapshot measure() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return PerformanceSnapshot.measure(c);
+        }
+    }
+
+    private ChecklistItemResult stored(long id, String itemKey) {
+        return results.byDeployment(id).stream().filter(r -> r.itemKey().equals(itemKey)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("result of " + itemKey + " not stored"));
+    }
+
+    private void requireOpen(long id) {
+        if (record(id).closed()) {
+            throw new ChecklistException("deployment record " + id + " is closed");
+        }
+    }
+
+    private static ChecklistItem item(String key) {
+        return ChecklistTemplate.item(key).orElseThrow(() -> new ChecklistException("no checklist item " + key));
+    }
+
+    /** PASS < SKIPPED < WARN < FAIL, as {@link CheckStatus} orders them. */
+    private static int rank(CheckStatus s) {
+        return s.ordinal();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Microseconds: what timestamptz keeps, so a stored time reads back equal. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
