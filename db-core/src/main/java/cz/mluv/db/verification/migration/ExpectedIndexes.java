@@ -45,7 +45,7 @@ public final class ExpectedIndexes {
                     + "|DROP\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+EXISTS\\s+)?(?<dropped>[^;]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LAST_PART = Pattern.compile("(\"[^\"]+\"|[\\w$]+)$");
-    static final String STATE_SQL = readSql("expected-indexes.sql");
+    private static final String STATE_SQL = readSql("expected-indexes.sql");
 
     private final List<ExpectedIndex> declared;
 
