@@ -135,13 +135,26 @@ public class SingleRunnerRefresh implements AutoCloseable {
                     LOG.warn("Marked {} refresh(es) of {} FAILED: their sessions ended without an outcome", abandoned, view);
                 }
                 setLimits(c);
-                ViewRefresher.Result r = ViewRefresher.refresh(c, view, ViewRefresher.Mode.AUTO, policy.workerName(), dataSource);
+                ViewRefresher.Result r = ViewRefresher.refresh(c, view, ViewRefresher.Mode.AUTO, policy.workerName(),
+                        this::connectionToLogAFailure);
                 return new RefreshOutcome.Refreshed(view, r.mode(), r.durationMs(), r.rows(), r.logId(), attempt);
             } finally {
                 release(c, lock);
                 inFlight.remove(c);
             }
         }
+    }
+
+    /**
+     * While closing, no second connection is taken (the pool may wait its whole connection timeout
+     * for a database that is going away): the RUNNING row is then marked abandoned by the next
+     * refresh under the lock.
+     */
+    private Connection connectionToLogAFailure() throws SQLException {
+        if (closing.getCount() == 0) {
+            throw new SQLException("shutting down: the failure is not logged through another connection");
+        }
+        return dataSource.getConnection();
     }
 
     private void setLimits(Connection c) throws SQLException {

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
-import javax.sql.DataSource;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -69,11 +68,12 @@ public final class ViewRefresher {
      * written through a connection of {@code fallback}; if that fails too the row stays RUNNING
      * until the next refresh under the advisory lock marks it abandoned.
      *
-     * @param fallback where to log a failure when {@code connection} is unusable; {@code null} = nowhere else
+     * @param fallback opens another connection to log a failure on when {@code connection} is
+     *                 unusable; {@code null} = nowhere else
      * @throws IllegalArgumentException when the view is not in the allow-list
      * @throws SQLException             when the refresh fails (after logging it)
      */
-    static Result refresh(Connection connection, String view, Mode mode, String worker, DataSource fallback)
+    static Result refresh(Connection connection, String view, Mode mode, String worker, FallbackConnection fallback)
             throws SQLException {
         requireKnown(view);
         connection.setAutoCommit(true);
@@ -102,7 +102,17 @@ public final class ViewRefresher {
         }
     }
 
-    private static void logFailure(Connection connection, DataSource fallback, long logId, long durationMs,
+    /** Opens a connection other than the refresh's own, to record its failure. */
+    @FunctionalInterface
+    interface FallbackConnection {
+        /**
+         * @return a new connection (the caller closes it)
+         * @throws SQLException when none can be had (for example while shutting down)
+         */
+        Connection open() throws SQLException;
+    }
+
+    private static void logFailure(Connection connection, FallbackConnection fallback, long logId, long durationMs,
                                    SQLException failure) {
         String error = errorMessage(failure);
         try {
@@ -114,7 +124,7 @@ public final class ViewRefresher {
                 return;
             }
         }
-        try (Connection other = fallback.getConnection()) {
+        try (Connection other = fallback.open()) {
             other.setAutoCommit(true);
             RefreshLog.finish(other, logId, durationMs, null, error);
         } catch (SQLException onOtherConnection) {
