@@ -85,9 +85,8 @@ public class UserController {
     @Get("/stats")
     public List<DailyStats> stats(@PathVariable long telegramId, @Nullable @QueryValue LocalDate from,
                                   @Nullable @QueryValue LocalDate to) {
-        LocalDate end = to != null ? to : today();
-        LocalDate start = from != null ? from : end.minusDays(30);
-        return stats.range(telegramId, start, end).orElseThrow(() -> new UserNotFoundException(telegramId));
+        DateRange range = DateRange.of(from, to);
+        return stats.range(telegramId, range.from(), range.to()).orElseThrow(() -> new UserNotFoundException(telegramId));
     }
 
     /**
@@ -116,9 +115,16 @@ public class UserController {
     @Get("/correctness")
     public List<CorrectnessDay> correctness(@PathVariable long telegramId, @Nullable @QueryValue LocalDate from,
                                             @Nullable @QueryValue LocalDate to) {
-        LocalDate end = to != null ? to : today();
-        LocalDate start = from != null ? from : end.minusDays(30);
-        return messages.correctness(telegramId, start, end).orElseThrow(() -> new UserNotFoundException(telegramId));
+        DateRange range = DateRange.of(from, to);
+        return messages.correctness(telegramId, range.from(), range.to()).orElseThrow(() -> new UserNotFoundException(telegramId));
+    }
+
+    /** A requested day range; a missing end is today (UTC), a missing start 30 days before the end. */
+    private record DateRange(LocalDate from, LocalDate to) {
+        static DateRange of(LocalDate from, LocalDate to) {
+            LocalDate end = to != null ? to : today();
+            return new DateRange(from != null ? from : end.minusDays(30), end);
+        }
     }
 
     private static LocalDate today() {

@@ -50,10 +50,7 @@ public final class DatabaseBootstrap implements AutoCloseable {
      * @throws IllegalStateException    when the database cannot be reached, migrated or filled
      */
     public static DatabaseBootstrap start() {
-        Function<String, String> env = name -> {
-            String v = System.getProperty(name);
-            return v != null ? v : System.getenv(name);
-        };
+        Function<String, String> env = DatabaseSettings.ENVIRONMENT;
         return start(DatabaseSettings.from(env), DemoDataSize.from(env), !"false".equalsIgnoreCase(env.apply("MLUV_MIGRATE_ON_START")));
     }
 

@@ -37,11 +37,14 @@ public record DatabaseSettings(String url, String user, String password, int poo
      * @throws IllegalArgumentException when a number is malformed or out of range
      */
     public static DatabaseSettings fromEnvironment() {
-        return from(name -> {
-            String v = System.getProperty(name);
-            return v != null ? v : System.getenv(name);
-        });
+        return from(ENVIRONMENT);
     }
+
+    /** Looks a setting up: the JVM system property of that name, else the environment variable. */
+    public static final Function<String, String> ENVIRONMENT = name -> {
+        String v = System.getProperty(name);
+        return v != null ? v : System.getenv(name);
+    };
 
     /**
      * @param lookup resolves a variable name to its value or {@code null}
