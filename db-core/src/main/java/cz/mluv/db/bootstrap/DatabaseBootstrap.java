@@ -84,6 +84,9 @@ public final class DatabaseBootstrap implements AutoCloseable {
                 LOG.info("Empty embedded database: loading demo data ({} users, {} messages, seed {})",
                         demo.users(), demo.messages(), demo.seed());
                 new DemoDataGenerator(ds, LOG::info).load(demo);
+                // The loader's bulk statements are not the app's workload: start the slow-query
+                // statistics (pg_stat_statements) after them.
+                exec(ds, "SELECT pg_stat_statements_reset()");
             }
             return bootstrap;
         } catch (SQLException | RuntimeException e) {
