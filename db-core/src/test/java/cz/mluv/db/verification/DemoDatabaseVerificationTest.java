@@ -81,7 +81,7 @@ class DemoDatabaseVerificationTest {
             CheckResult r = report.result(id).orElseThrow();
             assertEquals(CheckStatus.PASS, r.status(), () -> id + ": " + r.summary());
         }
-        int declared = cz.mluv.db.verification.migration.ExpectedIndexes.fromClasspath().all().size();
+        int declared = cz.mluv.migrations.deploy.ExpectedIndexes.fromClasspath().all().size();
         assertTrue(report.result("expected-indexes").orElseThrow().summary().startsWith("all " + declared + " indexes"),
                 report.result("expected-indexes").orElseThrow().summary());
     }

@@ -4,8 +4,10 @@ import cz.mluv.migrations.Migrations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dry-run}: prints, in order, the SQL that {@code migrate} would run, and applies nothing.
+ * {@code dry-run}: prints, in order, the SQL that {@code migrate} would run (INVALID index repairs,
+ * the pending migrations, the restore of missing expected indexes), and applies nothing.
  * Flyway's community edition has no dry-run output, so the pending scripts are read from the classpath.
  */
 @Command(name = "dry-run",
@@ -49,6 +52,19 @@ final class DryRunCommand extends DatabaseCommand {
         }
         for (MigrationInfo m : pending) {
             printScript(m);
+        }
+        List<ExpectedIndex> missing;
+        try (Connection c = db.dataSource().getConnection()) {
+            missing = ExpectedIndexes.fromClasspath(tool.resources()).missing(c);
+        }
+        if (!missing.isEmpty()) {
+            out().println();
+            out().println("-- ==== then migrate restores " + missing.size() + " missing expected index(es) "
+                    + "(declared by applied migrations; Flyway does not rerun those), outside a transaction ====");
+        }
+        for (ExpectedIndex index : missing) {
+            out().println("-- " + index.name() + " on " + index.table() + ", declared in " + index.script() + ":");
+            out().println(index.restoreStatement() + ";");
         }
         return DeployTool.OK;
     }

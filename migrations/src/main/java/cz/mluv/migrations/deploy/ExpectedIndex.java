@@ -1,5 +1,7 @@
-package cz.mluv.db.verification.migration;
+package cz.mluv.migrations.deploy;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.api.MigrationVersion;
 
 /**
@@ -17,8 +19,26 @@ import org.flywaydb.core.api.MigrationVersion;
 public record ExpectedIndex(String name, String table, boolean unique, MigrationVersion version, String script,
                             String createStatement) {
 
+    private static final Pattern HEAD = Pattern.compile("(?is)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX)(\\s+CONCURRENTLY\\b)?");
+
     /** @return whether the statement builds the index concurrently (outside a transaction) */
     public boolean concurrently() {
-        return createStatement.matches("(?is)CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\b.*");
+        Matcher head = HEAD.matcher(createStatement);
+        return head.lookingAt() && head.group(2) != null;
+    }
+
+    /**
+     * The statement that rebuilds this index on a live database: the declaration as the migration
+     * wrote it, with {@code CONCURRENTLY} added when it has none (a plain {@code CREATE INDEX} locks
+     * out writers for the whole build). Run it in auto-commit mode, outside a transaction.
+     *
+     * @return e.g. {@code CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_x ON t (a)}
+     */
+    public String restoreStatement() {
+        Matcher head = HEAD.matcher(createStatement);
+        if (!head.lookingAt() || head.group(2) != null) {
+            return createStatement;
+        }
+        return head.group(1) + " CONCURRENTLY" + createStatement.substring(head.end(1));
     }
 }

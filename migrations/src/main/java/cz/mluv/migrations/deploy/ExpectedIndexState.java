@@ -1,4 +1,4 @@
-package cz.mluv.db.verification.migration;
+package cz.mluv.migrations.deploy;
 
 /**
  * Whether one expected index is in the database.

@@ -1,4 +1,4 @@
-package cz.mluv.db.verification.migration;
+package cz.mluv.migrations.deploy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,21 +21,19 @@ import java.util.regex.Pattern;
 /**
  * The indexes the migrations declare, parsed from the versioned scripts on the classpath rather
  * than counted by hand: every {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] <name>}
- * of the scripts in version order, minus those a later {@code DROP INDEX} removes.
+ * of the scripts in version order, minus those a later {@code DROP INDEX} removes. Statements
+ * inside comments or string literals do not count; those in a {@code DO $$ ... $$} body do.
  *
  * <p>Flyway does not notice an index dropped by hand: the migration that built it is applied, so
- * {@code migrate} does not run it again. {@link #restoreStatements(Connection)} gives the
- * statements that rebuild such indexes (as declared, {@code IF NOT EXISTS} included) and
- * {@link #restore(Connection)} runs them; the deploy tool's {@code migrate} is the place to call
- * them. An index that exists but is INVALID is not "missing": rebuild it with
- * {@code REINDEX INDEX CONCURRENTLY} (the deploy tool's INVALID index repair), because
- * {@code CREATE INDEX IF NOT EXISTS} would silently keep it.
+ * Flyway's migrate does not run it again. The deploy tool's {@code migrate} therefore calls
+ * {@link #restore(Connection)} after Flyway, which rebuilds every missing one with
+ * {@link ExpectedIndex#restoreStatement()} ({@code CONCURRENTLY}, as declared otherwise); the
+ * verification catalogue (db-core) reports them with {@link #states(Connection)}. An index that
+ * exists but is INVALID is not "missing": {@link InvalidIndexRepair} rebuilds it with
+ * {@code REINDEX INDEX CONCURRENTLY}, because {@code CREATE INDEX IF NOT EXISTS} would silently
+ * keep it.
  *
- * <p>This class and the others it uses ({@link MigrationScripts}, {@link ExpectedIndex},
- * {@link ExpectedIndexState}, the package-private {@code SqlText} and {@code expected-indexes.sql})
- * depend on nothing but JDBC, Flyway's {@code MigrationVersion} and {@link cz.mluv.migrations.Migrations},
- * so that they can move to the migrations module as they are, where the deploy tool can call them
- * (migrations cannot depend on db-core).
+ * <p>Depends on nothing but JDBC and Flyway's {@code MigrationVersion}.
  */
 public final class ExpectedIndexes {
 
@@ -62,28 +61,51 @@ public final class ExpectedIndexes {
     }
 
     /**
+     * @param loader the class loader that sees the migration scripts
+     * @return the indexes declared by the migration scripts it finds
+     * @throws java.io.UncheckedIOException when a script cannot be read
+     */
+    public static ExpectedIndexes fromClasspath(ClassLoader loader) {
+        return of(MigrationScripts.fromClasspath(loader));
+    }
+
+    /**
      * @param scripts migration scripts
      * @return the indexes they declare, in declaration order
      */
     public static ExpectedIndexes of(MigrationScripts scripts) {
         Map<String, ExpectedIndex> byName = new LinkedHashMap<>();
         for (MigrationScript script : scripts.all()) {
-            SqlText text = SqlText.of(script.text());
-            Matcher m = STATEMENT.matcher(text.searchable());
-            while (m.find()) {
-                if (m.group("dropped") != null) {
-                    for (String dropped : m.group("dropped").split(",")) {
-                        byName.remove(unqualified(dropped.strip().split("\\s+")[0]));
-                    }
-                } else {
-                    String name = identifier(m.group("name"));
-                    byName.put(name, new ExpectedIndex(name, m.group("table"), m.group("unique") != null,
-                            script.version(), script.fileName(),
-                            text.readable().substring(m.start(), m.end()).strip().replaceAll("\\s+", " ")));
-                }
+            for (String statement : SqlScript.parse(script.text()).statements()) {
+                declare(byName, script, SqlScript.mask(statement));
             }
         }
         return new ExpectedIndexes(List.copyOf(byName.values()));
+    }
+
+    // A statement declares or drops indexes at its start, or inside a DO body (then several may follow).
+    private static void declare(Map<String, ExpectedIndex> byName, MigrationScript script, SqlScript.Masked text) {
+        Matcher m = STATEMENT.matcher(text.searchable());
+        while (m.find()) {
+            if (m.group("dropped") != null) {
+                for (String dropped : m.group("dropped").split(",")) {
+                    byName.remove(unqualified(dropped.strip().split("\\s+")[0]));
+                }
+            } else {
+                String name = identifier(m.group("name"));
+                byName.put(name, new ExpectedIndex(name, m.group("table"), m.group("unique") != null,
+                        script.version(), script.fileName(),
+                        text.readable().substring(m.start(), m.end()).strip().replaceAll("\\s+", " ")));
+            }
+        }
+    }
+
+    /**
+     * @return the query {@link #states(Connection)} runs (parameters: the index names, the versions
+     *         declaring them), for reports that show the SQL behind a result
+     */
+    public static String stateSql() {
+        return STATE_SQL;
     }
 
     /** @return every declared index, in declaration order */
@@ -119,44 +141,66 @@ public final class ExpectedIndexes {
 
     /**
      * @param connection the database
-     * @return the expected indexes of the applied migrations that do not exist
+     * @return the expected indexes of the applied migrations that do not exist, in declaration
+     *         order; empty when the database has no schema history (never migrated: nothing is
+     *         expected yet)
      * @throws SQLException when the catalog or the schema history cannot be read
      */
     public List<ExpectedIndex> missing(Connection connection) throws SQLException {
+        if (!hasSchemaHistory(connection)) {
+            return List.of();
+        }
         return states(connection).stream().filter(s -> !s.present()).map(ExpectedIndexState::index).toList();
     }
 
     /**
-     * The statements that rebuild the missing expected indexes, exactly as their migrations declare
-     * them. Run each on its own in auto-commit mode ({@code CREATE INDEX CONCURRENTLY} refuses to run
-     * inside a transaction), with {@code lock_timeout} set on a live database.
+     * The statements that rebuild the missing expected indexes: {@link ExpectedIndex#restoreStatement()}
+     * each, that is as the migration declares it, built {@code CONCURRENTLY}. Run each on its own in
+     * auto-commit mode ({@code CREATE INDEX CONCURRENTLY} refuses to run inside a transaction), with
+     * {@code lock_timeout} set on a live database.
      *
      * @param connection the database
-     * @return one {@code CREATE INDEX} statement per missing index; empty when none is missing
+     * @return one {@code CREATE INDEX CONCURRENTLY} statement per missing index; empty when none is missing
      * @throws SQLException when the catalog or the schema history cannot be read
      */
     public List<String> restoreStatements(Connection connection) throws SQLException {
-        return missing(connection).stream().map(ExpectedIndex::createStatement).toList();
+        return missing(connection).stream().map(ExpectedIndex::restoreStatement).toList();
     }
 
     /**
-     * Rebuilds the missing expected indexes with {@link #restoreStatements(Connection)}, one
-     * auto-committed statement each; stops at the first failure. Leaves auto-commit switched on.
+     * Rebuilds every missing expected index with its {@link ExpectedIndex#restoreStatement()}, one
+     * auto-committed statement each. One index failing (e.g. {@code lock_timeout}, or duplicate rows
+     * for a UNIQUE one) does not stop the others. Switches the connection to auto-commit and leaves
+     * it so.
      *
      * @param connection the database; its role must own the tables
-     * @return the indexes rebuilt
-     * @throws SQLException when a statement fails (a failed concurrent build leaves an INVALID index
-     *                      behind: the deploy tool's INVALID index repair rebuilds it)
+     * @return one result per missing index, in declaration order (empty when none was missing);
+     *         check {@link IndexRestore#failed()}. A failed concurrent build may leave an INVALID
+     *         index behind: {@link InvalidIndexRepair} rebuilds or reports it.
+     * @throws SQLException when the catalog or the schema history cannot be read
      */
-    public List<ExpectedIndex> restore(Connection connection) throws SQLException {
+    public List<IndexRestore> restore(Connection connection) throws SQLException {
         List<ExpectedIndex> missing = missing(connection);
         connection.setAutoCommit(true);
-        try (Statement st = connection.createStatement()) {
-            for (ExpectedIndex index : missing) {
-                st.execute(index.createStatement());
+        List<IndexRestore> results = new ArrayList<>();
+        for (ExpectedIndex index : missing) {
+            String sql = index.restoreStatement();
+            long started = System.nanoTime();
+            try (Statement st = connection.createStatement()) {
+                st.execute(sql);
+                results.add(new IndexRestore(index, sql, "", Duration.ofNanos(System.nanoTime() - started)));
+            } catch (SQLException e) {
+                results.add(new IndexRestore(index, sql, Failure.describe(e), Duration.ofNanos(System.nanoTime() - started)));
             }
         }
-        return missing;
+        return results;
+    }
+
+    private static boolean hasSchemaHistory(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT to_regclass('flyway_schema_history') IS NOT NULL")) {
+            return rs.next() && rs.getBoolean(1);
+        }
     }
 
     private static String readSql(String file) {

@@ -1,6 +1,7 @@
 package cz.mluv.migrations.deploy;
 
 import cz.mluv.migrations.Migrations;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -13,9 +14,15 @@ import org.flywaydb.core.api.output.MigrateResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code migrate}: INVALID index repair, Flyway migrate (to the latest or a target version), repair again. */
+/**
+ * {@code migrate}: INVALID index repair, Flyway migrate (to the latest or a target version), restore
+ * of the expected indexes that are missing (dropped by hand: Flyway does not rerun an applied
+ * migration), INVALID index repair again.
+ */
 @Command(name = "migrate",
         description = {"Applies the pending migrations (all, or up to --target).",
+                "Then restores, with CREATE INDEX CONCURRENTLY as the migrations declare them, the indexes of the "
+                        + "applied migrations that are missing (e.g. dropped by hand).",
                 "Before and after, rebuilds INVALID indexes (left by a failed CREATE INDEX CONCURRENTLY) "
                         + "with REINDEX INDEX CONCURRENTLY."})
 final class MigrateCommand extends DatabaseCommand {
@@ -38,14 +45,34 @@ final class MigrateCommand extends DatabaseCommand {
         report("before migrate", repair.repairAll());
         MigrateResult result = flyway.migrate();
         reportApplied(result);
+        List<IndexRestore> restored = restoreMissingIndexes(db);
         List<IndexRepair> after = report("after migrate", repair.repairAll());
         // The repair after migrate retries whatever the one before could not fix: its failures are what is left.
         List<String> stillInvalid = after.stream().filter(IndexRepair::failed).map(r -> r.index().qualifiedName()).distinct().toList();
-        if (!stillInvalid.isEmpty()) {
-            throw DeployException.failed(stillInvalid.size() + " INVALID index(es) could not be rebuilt: "
-                    + String.join(", ", stillInvalid) + " (see above; fix the cause, e.g. duplicate rows, and run migrate again)", null);
+        List<String> notRestored = restored.stream().filter(IndexRestore::failed).map(r -> r.index().name()).toList();
+        if (!stillInvalid.isEmpty() || !notRestored.isEmpty()) {
+            String invalid = stillInvalid.isEmpty() ? "" : stillInvalid.size() + " INVALID index(es) could not be rebuilt: "
+                    + String.join(", ", stillInvalid);
+            String missing = notRestored.isEmpty() ? "" : notRestored.size() + " missing expected index(es) could not be restored: "
+                    + String.join(", ", notRestored);
+            throw DeployException.failed((invalid.isEmpty() || missing.isEmpty() ? invalid + missing : missing + "; " + invalid)
+                    + " (see above; fix the cause, e.g. duplicate rows, and run migrate again)", null);
         }
         return DeployTool.OK;
+    }
+
+    // Flyway does not rerun an applied migration, so an index it built and someone dropped stays missing.
+    private List<IndexRestore> restoreMissingIndexes(DatabaseTarget db) throws SQLException {
+        ExpectedIndexes expected = ExpectedIndexes.fromClasspath(tool.resources());
+        List<IndexRestore> restored;
+        try (Connection c = db.dataSource().getConnection()) {
+            restored = expected.restore(c);
+        }
+        if (restored.isEmpty()) {
+            out().println("Missing expected indexes: none");
+        }
+        restored.forEach(r -> out().println("Missing expected indexes: " + r.describe()));
+        return restored;
     }
 
     private void checkTarget(MigrationInfoService info) {

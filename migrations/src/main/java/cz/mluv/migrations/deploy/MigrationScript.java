@@ -1,4 +1,4 @@
-package cz.mluv.db.verification.migration;
+package cz.mluv.migrations.deploy;
 
 import org.flywaydb.core.api.MigrationVersion;
 

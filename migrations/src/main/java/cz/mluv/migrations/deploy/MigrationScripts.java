@@ -1,4 +1,4 @@
-package cz.mluv.db.verification.migration;
+package cz.mluv.migrations.deploy;
 
 import cz.mluv.migrations.Migrations;
 import java.io.IOException;

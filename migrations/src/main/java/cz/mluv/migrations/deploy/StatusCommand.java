@@ -1,5 +1,6 @@
 package cz.mluv.migrations.deploy;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -8,10 +9,13 @@ import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 import picocli.CommandLine.Command;
 
-/** {@code status}: current version, pending and failed migrations with their metadata, INVALID indexes. */
+/**
+ * {@code status}: current version, pending and failed migrations with their metadata, INVALID
+ * indexes, and the expected indexes that are missing (which {@code migrate} restores).
+ */
 @Command(name = "status",
         description = "Shows the current schema version, the pending and the failed migrations (with risk, "
-                + "expected duration and rollback plan) and any INVALID index. Changes nothing.")
+                + "expected duration and rollback plan), any INVALID index and any missing expected index. Changes nothing.")
 final class StatusCommand extends DatabaseCommand {
 
     @Override
@@ -31,6 +35,12 @@ final class StatusCommand extends DatabaseCommand {
         out().println("INVALID indexes: " + (invalid.isEmpty() ? "none" : invalid.size() + " (migrate rebuilds them)"));
         invalid.forEach(i -> out().println("  " + i.qualifiedName() + " on " + i.table()
                 + (i.buildInProgress() ? " (build in progress)" : "")));
+        List<ExpectedIndex> missing;
+        try (Connection c = db.dataSource().getConnection()) {
+            missing = ExpectedIndexes.fromClasspath(tool.resources()).missing(c);
+        }
+        out().println("Missing expected indexes: " + (missing.isEmpty() ? "none" : missing.size() + " (migrate restores them)"));
+        missing.forEach(i -> out().println("  " + i.name() + " on " + i.table() + " (declared in " + i.script() + ")"));
         return DeployTool.OK;
     }
 

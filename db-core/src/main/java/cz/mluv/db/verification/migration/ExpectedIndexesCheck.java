@@ -4,6 +4,9 @@ import cz.mluv.db.verification.Outcome;
 import cz.mluv.db.verification.Rows;
 import cz.mluv.db.verification.Severity;
 import cz.mluv.db.verification.SqlCheck;
+import cz.mluv.migrations.deploy.ExpectedIndex;
+import cz.mluv.migrations.deploy.ExpectedIndexState;
+import cz.mluv.migrations.deploy.ExpectedIndexes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,7 +16,8 @@ import java.util.Map;
 
 /**
  * {@code expected-indexes}: every index the applied migrations declare exists and is valid. The
- * expected set is parsed from the scripts ({@link ExpectedIndexes}), not counted by hand (the seeds'
+ * expected set is parsed from the scripts ({@link ExpectedIndexes}, in the migrations module, which the
+ * deploy tool's {@code migrate} uses to restore missing ones), not counted by hand (the seeds'
  * "11+ performance indexes exist" and "All 57 indexes created" are hand counts that drift).
  */
 public final class ExpectedIndexesCheck extends SqlCheck {
@@ -29,7 +33,8 @@ public final class ExpectedIndexesCheck extends SqlCheck {
                         + "unique one enforces a rule of the data. Flyway does not notice an index dropped by hand, since "
                         + "the migration that built it is already applied.",
                 "PASS when every CREATE INDEX of the applied migrations (db/migration/V*__*.sql, minus later DROP "
-                        + "INDEX) names an existing, valid index in the current schema; FAIL when one is missing or INVALID.");
+                        + "INDEX) names an existing, valid index in the current schema; FAIL when one is missing or INVALID.",
+                ExpectedIndexes.stateSql());
         this.expected = expected;
     }
 
@@ -54,7 +59,7 @@ public final class ExpectedIndexesCheck extends SqlCheck {
             ExpectedIndex i = s.index();
             String state = !s.present() ? "MISSING" : s.valid() ? "ok" : "INVALID";
             details.add(Rows.row("index", i.name(), "on", i.table(), "declared_in", i.script(), "state", state,
-                    "restore_with", s.present() ? null : i.createStatement()));
+                    "restore_with", s.present() ? null : i.restoreStatement()));
             if (!s.present()) {
                 missing.add(i.name());
             } else if (!s.valid()) {
@@ -65,7 +70,7 @@ public final class ExpectedIndexesCheck extends SqlCheck {
         details.sort(Comparator.comparing(row -> "ok".equals(row.get("state"))));
         if (!missing.isEmpty() || !invalid.isEmpty()) {
             return Outcome.fail((missing.isEmpty() ? "" : missing.size() + " of " + states.size() + " expected index(es) missing: "
-                    + String.join(", ", missing) + " (Flyway will not rebuild them: run restore_with, e.g. ExpectedIndexes.restore)")
+                    + String.join(", ", missing) + " (Flyway does not rerun an applied migration: `mluv-deploy migrate` restores them, see restore_with)")
                     + (missing.isEmpty() || invalid.isEmpty() ? "" : "; ")
                     + (invalid.isEmpty() ? "" : "INVALID: " + String.join(", ", invalid) + " (REINDEX INDEX CONCURRENTLY)"), details);
         }

@@ -4,6 +4,7 @@ import cz.mluv.db.verification.Outcome;
 import cz.mluv.db.verification.Rows;
 import cz.mluv.db.verification.Severity;
 import cz.mluv.db.verification.SqlCheck;
+import cz.mluv.migrations.deploy.MigrationScripts;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
