@@ -1,6 +1,7 @@
 package cz.mluv.admin;
 
 import cz.mluv.admin.login.Accounts;
+import cz.mluv.admin.web.ManifestClassPath;
 import cz.mluv.admin.web.MicronautContextHolder;
 import cz.mluv.db.bootstrap.DatabaseBootstrap;
 import io.micronaut.context.ApplicationContext;
@@ -47,6 +48,7 @@ public final class AdminApplication implements AutoCloseable {
         if (System.getProperty("vaadin.productionMode") == null) {
             System.setProperty("vaadin.productionMode", "true");
         }
+        ManifestClassPath.expand();
         Function<String, String> env = name -> System.getProperty(name, System.getenv(name));
         DatabaseBootstrap db;
         AdminSettings settings;

@@ -13,8 +13,10 @@ import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.VaadinSession;
 import cz.mluv.admin.login.CurrentUser;
 import cz.mluv.admin.login.SignedInUser;
+import jakarta.annotation.security.PermitAll;
 
 /** Navigation bar (who is signed in, log out) and the side navigation of every page after login. */
+@PermitAll
 public class MainLayout extends AppLayout {
 
     /** Builds the bar and the navigation. */
