@@ -1,0 +1,44 @@
+package cz.mluv.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkOptionsTest {
+
+    @Test
+    void defaultsAreTheDocumentedFullRun() {
+        BenchmarkOptions o = BenchmarkOptions.parse();
+        assertEquals(List.of(0.1, 1.0), o.scales());
+        assertEquals(5, o.seconds());
+        assertEquals(2, o.warmupSeconds());
+        assertEquals(List.of(1, 4, 16), o.clients());
+        assertEquals(List.of(1, 4), o.beforeClients());
+        assertEquals(Path.of("target"), o.workDir());
+        assertEquals("./mluv bench --scale 0.1,1 --seconds 5 --warmup 2 --api-warmup 30 --clients 1,4,16 --before-clients 1,4",
+                o.commandLine());
+    }
+
+    @Test
+    void theCommandLineReproducesTheOptionsWithoutThePassword() {
+        BenchmarkOptions o = BenchmarkOptions.parse("--scale", "0.5,2", "--seconds", "3", "--clients", "4",
+                "--endpoints", "search,leaderboard", "--db-url", "jdbc:postgresql://db/bench", "--db-password", "secret");
+        assertEquals(List.of(0.5, 2.0), o.scales());
+        assertEquals(List.of("search", "leaderboard"), o.endpoints());
+        assertTrue(o.commandLine().contains("--scale 0.5,2 --seconds 3"), o.commandLine());
+        assertTrue(o.commandLine().contains("--db-url jdbc:postgresql://db/bench --db-user postgres"), o.commandLine());
+        assertTrue(!o.commandLine().contains("secret"));
+    }
+
+    @Test
+    void badValuesAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse("--scale", "0"));
+        assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse("--clients", "0"));
+        assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse("--seconds"));
+        assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse("--bogus", "1"));
+    }
+}
