@@ -8,6 +8,7 @@ import cz.mluv.benchmarks.database.BenchDatabase;
 import cz.mluv.benchmarks.database.StatementCounter;
 import cz.mluv.benchmarks.endpoint.Endpoint;
 import cz.mluv.benchmarks.endpoint.Endpoints;
+import cz.mluv.benchmarks.endpoint.HttpConnection;
 import cz.mluv.benchmarks.endpoint.JdbcRead;
 import cz.mluv.benchmarks.endpoint.JdbcSession;
 import cz.mluv.benchmarks.endpoint.Query;
@@ -21,10 +22,6 @@ import cz.mluv.benchmarks.report.ScaleResult;
 import cz.mluv.db.demodata.DemoDataSize;
 import cz.mluv.db.plan.QueryPlan;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -116,12 +113,11 @@ final class ScaleRun {
             ClosedLoop loop = new ClosedLoop(options.warmup(), options.measure());
             try (ApiServer api = ApiServer.start(db)) {
                 log.accept("API on " + api.baseUrl() + ", pool " + api.poolMax() + " connections");
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                warmUp(http, api.baseUrl(), sample);
+                warmUp(api.baseUrl(), sample);
                 for (Endpoint e : endpoints) {
                     for (int clients : options.clients()) {
                         measurements.add(measure(counter, e, Mode.FLOOR, clients, loop, jdbc(db.dataSource(FLOOR_OPTIONS), e.floor(), sample)));
-                        measurements.add(measure(counter, e, Mode.API, clients, loop, http(http, api.baseUrl(), e, sample)));
+                        measurements.add(measure(counter, e, Mode.API, clients, loop, http(api.baseUrl(), e, sample)));
                     }
                 }
             }
@@ -156,14 +152,25 @@ final class ScaleRun {
      * path of the server and of the HTTP client before anything is recorded: the numbers are
      * steady-state, as for a server that has been up a while.
      */
-    private void warmUp(HttpClient http, String baseUrl, Sample sample) {
+    private void warmUp(String baseUrl, Sample sample) {
         if (options.apiWarmupSeconds() == 0 || endpoints.isEmpty()) {
             return;
         }
         LoadResult r = new ClosedLoop(java.time.Duration.ZERO, java.time.Duration.ofSeconds(options.apiWarmupSeconds()))
-                .run(4, index -> iteration -> {
-                    Endpoint e = endpoints.get((int) Math.floorMod(iteration, (long) endpoints.size()));
-                    http(http, baseUrl, e, sample).open(index).call(iteration);
+                .run(4, index -> {
+                    HttpConnection connection = new HttpConnection(baseUrl);
+                    return new Client() {
+                        @Override
+                        public void call(long iteration) throws Exception {
+                            Endpoint e = endpoints.get((int) Math.floorMod(iteration, (long) endpoints.size()));
+                            expectOk(e, connection.get(e.path().apply(sample, iteration)));
+                        }
+
+                        @Override
+                        public void close() throws Exception {
+                            connection.close();
+                        }
+                    };
                 });
         log.accept(String.format("API warm-up: %d requests over every endpoint in %.0f s, %d errors", r.requests(), r.seconds(), r.errors()));
     }
@@ -185,14 +192,27 @@ final class ScaleRun {
         };
     }
 
-    private static Client.Factory http(HttpClient http, String baseUrl, Endpoint e, Sample sample) {
-        return index -> iteration -> {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + e.path().apply(sample, iteration))).GET().build();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new IOException(e.id() + ": HTTP " + response.statusCode() + " " + new String(response.body()));
-            }
+    private static Client.Factory http(String baseUrl, Endpoint e, Sample sample) {
+        return index -> {
+            HttpConnection connection = new HttpConnection(baseUrl);
+            return new Client() {
+                @Override
+                public void call(long iteration) throws Exception {
+                    expectOk(e, connection.get(e.path().apply(sample, iteration)));
+                }
+
+                @Override
+                public void close() throws Exception {
+                    connection.close();
+                }
+            };
         };
+    }
+
+    private static void expectOk(Endpoint e, HttpConnection.Response response) throws IOException {
+        if (response.status() != 200 || response.bytes() == 0) {
+            throw new IOException(e.id() + ": HTTP " + response.status() + ", " + response.bytes() + " bytes");
+        }
     }
 
     private Map<String, String> plans(BenchDatabase db, Sample sample, boolean before) throws SQLException {

@@ -94,7 +94,8 @@ public final class MarkdownReport {
                 + o.warmupSeconds() + " s warm-up then " + o.seconds() + " s measured per load point (before the first API load point, "
                 + o.apiWarmupSeconds() + " s of requests over every endpoint warm the JIT), at "
                 + o.clients() + " concurrent clients; latency per request recorded in HdrHistogram (µs, 3 significant digits).");
-        line("- **After (API)**: HTTP/1.1 keep-alive GETs (java.net.http.HttpClient) to the Mluv API, started in the benchmark's "
+        line("- **After (API)**: HTTP/1.1 keep-alive GETs, one blocking socket per client (a minimal client, as wrk or ab: no "
+                + "client-side thread hops; status 200 and the whole body checked) to the Mluv API, started in the benchmark's "
                 + "JVM by `Application.start` exactly as `./mluv run` does (HikariCP pool of "
                 + "`MLUV_DB_POOL_MAX` = 30 by default, JIT off). Load generator, API and PostgreSQL share the machine's cores.");
         line("- **Floor (JDBC)**: the repository's SQL constant (the statement the API runs) over plain JDBC, one connection "

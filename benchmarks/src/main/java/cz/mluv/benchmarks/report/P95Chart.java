@@ -44,21 +44,29 @@ public final class P95Chart {
     public static void write(ScaleResult scale, List<String> endpoints, int clients, String title, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         DefaultCategoryDataset data = new DefaultCategoryDataset();
+        double smallest = Double.MAX_VALUE;
         for (String id : endpoints) {
             for (Mode mode : List.of(Mode.BEFORE, Mode.API, Mode.FLOOR)) {
-                scale.find(id, mode, clients).ifPresent(m -> data.addValue(m.load().p95Ms(), mode.label(), id));
+                var m = scale.find(id, mode, clients);
+                if (m.isPresent()) {
+                    data.addValue(m.get().load().p95Ms(), mode.label(), id);
+                    smallest = Math.min(smallest, m.get().load().p95Ms());
+                }
             }
         }
+        // Bars start one decade below the smallest value, so the shortest bar is still visible.
+        double floor = Math.pow(10, Math.floor(Math.log10(Math.max(1e-3, smallest))) - 1);
         LogAxis axis = new LogAxis("p95 latency, ms (log scale)");
         axis.setBase(10);
         axis.setTickUnit(new NumberTickUnit(1));
-        axis.setSmallestValue(0.01);
+        axis.setSmallestValue(floor);
+        axis.setLowerBound(floor);
         axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
         BarRenderer renderer = new BarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setItemMargin(0.05);
-        renderer.setBase(0.01);
+        renderer.setBase(floor);
         renderer.setSeriesPaint(0, BEFORE);
         renderer.setSeriesPaint(1, API);
         renderer.setSeriesPaint(2, FLOOR);
