@@ -29,8 +29,8 @@ class MigrationsTest {
     @Test
     void migratesAnEmptyDatabaseToTheLatestVersion() {
         assertTrue(first.success);
-        assertEquals(5, first.migrationsExecuted);
-        assertEquals("5", first.targetSchemaVersion);
+        assertEquals(6, first.migrationsExecuted);
+        assertEquals("6", first.targetSchemaVersion);
     }
 
     @Test

@@ -21,12 +21,12 @@ class EmbeddedDefaultTest {
         Cli.Result migrate = Cli.run(env, loader, "migrate");
         assertEquals(0, migrate.exitCode(), migrate::toString);
         assertTrue(migrate.err().contains("using the embedded PostgreSQL with its data in " + data.toAbsolutePath()), migrate::toString);
-        assertTrue(migrate.out().contains("Applied 5 migration(s), schema version none -> 5"), migrate::toString);
+        assertTrue(migrate.out().contains("Applied 6 migration(s), schema version none -> 6"), migrate::toString);
         assertTrue(Files.isRegularFile(data.resolve("PG_VERSION")));
 
         Cli.Result status = Cli.run(env, loader, "status");
         assertEquals(0, status.exitCode(), status::toString);
-        assertTrue(status.out().contains("Current version: V5 admin console"), status::toString);
+        assertTrue(status.out().contains("Current version: V6 verifier grants"), status::toString);
         assertTrue(status.out().contains("(embedded)"), status::toString);
     }
 }

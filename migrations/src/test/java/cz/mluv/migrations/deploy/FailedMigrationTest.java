@@ -44,7 +44,7 @@ class FailedMigrationTest {
 
         Cli.Result retried = Cli.run(db, "migrate");
         assertEquals(0, retried.exitCode(), retried::toString);
-        assertEquals(List.of("1", "2", "3", "4", "5"), Sql.appliedVersions(db));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), Sql.appliedVersions(db));
         assertTrue(Sql.validIndex(db, "idx_messages_user_created"));
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class RollbackTest {
 
-    private static final List<String> ALL = List.of("1", "2", "3", "4", "5");
+    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6");
     private static TestPostgres.Database db;
 
     @BeforeAll
@@ -49,7 +49,7 @@ class RollbackTest {
 
         Cli.Result up = Cli.run(db, "migrate");
         assertEquals(0, up.exitCode(), up::toString);
-        assertTrue(up.out().contains("Applied 4 migration(s), schema version 1 -> 5"), up::toString);
+        assertTrue(up.out().contains("Applied 5 migration(s), schema version 1 -> 6"), up::toString);
         assertEquals(ALL, Sql.appliedVersions(db));
         assertEquals(before, DemoRows.fingerprint(db));
         assertTrue(Sql.validIndex(db, "idx_messages_user_created"));
@@ -60,7 +60,13 @@ class RollbackTest {
     void oneStepUndoesOnlyTheNewestMigrationAndMigrateAppliesItAgain() {
         Cli.Result down = Cli.run(db, "rollback");
         assertEquals(0, down.exitCode(), down::toString);
-        assertTrue(down.out().contains("Rolling back V5 (admin console) with db/rollback/R5__admin_console.sql"), down::toString);
+        assertTrue(down.out().contains("Rolling back V6 (verifier grants) with db/rollback/R6__verifier_grants.sql"), down::toString);
+        assertEquals(List.of("1", "2", "3", "4", "5"), Sql.appliedVersions(db));
+        assertEquals("f", Sql.string(db, "SELECT has_table_privilege('mluv_verifier', 'mv_refresh_log', 'SELECT')"));
+        assertEquals("f", Sql.string(db, "SELECT has_table_privilege('mluv_verifier', 'flyway_schema_history', 'SELECT')"));
+        assertEquals(1, Sql.number(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'admin_user'"));
+
+        assertEquals(0, Cli.run(db, "rollback").exitCode());
         assertEquals(List.of("1", "2", "3", "4"), Sql.appliedVersions(db));
         assertEquals(0, Sql.number(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'admin_user'"));
         assertEquals(1, Sql.number(db, "SELECT count(*) FROM pg_roles WHERE rolname = 'mluv_verifier'"));
@@ -68,6 +74,7 @@ class RollbackTest {
         assertEquals(0, Cli.run(db, "migrate").exitCode());
         assertEquals(ALL, Sql.appliedVersions(db));
         assertEquals(1, Sql.number(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'admin_user'"));
+        assertEquals("t", Sql.string(db, "SELECT has_table_privilege('mluv_verifier', 'mv_refresh_log', 'SELECT')"));
     }
 
     @Test
@@ -111,7 +118,7 @@ class RollbackTest {
             assertTrue(r.err().contains("lock timeout"), r::toString);
             assertEquals(1, r.err().lines().count(), r::toString);
         }
-        // V5, V4 and V3 were rolled back before R2 waited; V2 is still recorded and its indexes are intact.
+        // V6, V5, V4 and V3 were rolled back before R2 waited; V2 is still recorded and its indexes are intact.
         assertEquals(List.of("1", "2"), Sql.appliedVersions(db));
         assertTrue(Sql.validIndex(db, "idx_saved_words_review"));
 

@@ -26,13 +26,16 @@ class StatusAndHistoryTest {
         assertEquals(List.of(
                 "Database: " + db.jdbcUrl(),
                 "Current version: V3 user stats summary",
-                "Pending: 2",
+                "Pending: 3",
                 "  V4 verifier role [Pending]",
                 "      risk low; expected < 1 s at any size; rollback: R4__verifier_role.sql drops the mluv_verifier role "
                         + "(server-wide; kept when something depends on it)",
                 "  V5 admin console [Pending]",
                 "      risk low; expected < 1 s at any size; rollback: R5__admin_console.sql drops the three tables of the "
                         + "admin console (accounts and deployment records are lost)",
+                "  V6 verifier grants [Pending]",
+                "      risk low; expected < 1 s at any size; rollback: R6__verifier_grants.sql revokes mluv_verifier's SELECT "
+                        + "on flyway_schema_history and mv_refresh_log",
                 "Failed: none",
                 "INVALID indexes: none",
                 "Missing expected indexes: none"), r.out().lines().toList());

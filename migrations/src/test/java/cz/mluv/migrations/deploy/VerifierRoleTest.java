@@ -14,7 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** V4's mluv_verifier reads catalogs and statistics, no table data, and runs no DDL. */
+/**
+ * V4's mluv_verifier reads catalogs and statistics and (V6) the bookkeeping tables
+ * flyway_schema_history and mv_refresh_log, no domain table data, and runs no DDL.
+ */
 class VerifierRoleTest {
 
     private static TestPostgres.Database db;
@@ -36,9 +39,18 @@ class VerifierRoleTest {
     }
 
     @Test
+    void readsTheSchemaHistoryAndTheRefreshLog() throws SQLException {
+        assertEquals("t", asVerifier("SELECT count(*) >= 6 FROM flyway_schema_history WHERE success"));
+        assertEquals("t", asVerifier("SELECT count(*) > 0 FROM mv_refresh_log WHERE view_name = 'user_stats_summary'"));
+        SQLException write = assertThrows(SQLException.class, () -> asVerifier("DELETE FROM mv_refresh_log"));
+        assertEquals("42501", write.getSQLState(), write.getMessage());
+    }
+
+    @Test
     void cannotReadTableDataOrChangeTheSchema() {
         for (String sql : List.of("SELECT count(*) FROM users", "SELECT count(*) FROM messages",
-                "SELECT count(*) FROM user_stats_summary", "CREATE TABLE verifier_was_here (id int)",
+                "SELECT count(*) FROM user_stats_summary", "SELECT count(*) FROM admin_user",
+                "EXPLAIN SELECT * FROM messages WHERE user_id = 1", "CREATE TABLE verifier_was_here (id int)",
                 "DROP INDEX idx_messages_user_created")) {
             SQLException e = assertThrows(SQLException.class, () -> asVerifier(sql), sql);
             assertEquals("42501", e.getSQLState(), sql + ": " + e.getMessage());
@@ -46,24 +58,31 @@ class VerifierRoleTest {
     }
 
     @Test
-    void aMigratingUserThatMayNotCreateRolesSkipsTheRoleAndStillMigrates() throws Exception {
+    void aMigratingUserThatMayNotCreateRolesNorGrantPgMonitorStillMigratesAndGrantsOnItsOwnTables() {
         String owner = "mluv_owner_" + ProcessHandle.current().pid();
         TestPostgres.Database ownersDb = TestPostgres.newDatabase("verifier_owner");
         Sql.exec(ownersDb, "CREATE ROLE " + owner + " LOGIN NOSUPERUSER NOCREATEROLE",
-                "ALTER DATABASE " + ownersDb.name() + " OWNER TO " + owner,
-                "DROP ROLE IF EXISTS mluv_verifier");
-        try {
-            TestPostgres.Database asOwner = new TestPostgres.Database(ownersDb.name(), ownersDb.jdbcUrl(), owner, "");
-            Cli.Result r = Cli.run(asOwner, "migrate");
+                "ALTER DATABASE " + ownersDb.name() + " OWNER TO " + owner);
+        TestPostgres.Database asOwner = new TestPostgres.Database(ownersDb.name(), ownersDb.jdbcUrl(), owner, "");
 
-            assertEquals(0, r.exitCode(), r::toString);
-            assertEquals(List.of("1", "2", "3", "4", "5"), Sql.appliedVersions(ownersDb), r::toString);
-            assertEquals(0, Sql.number(ownersDb, "SELECT count(*) FROM pg_roles WHERE rolname = 'mluv_verifier'"));
-        } finally {
-            // V4 is idempotent: as superuser it puts the role back for the other tests of this server.
-            Sql.exec(db, v4());
-        }
-        assertEquals(1, Sql.number(db, "SELECT count(*) FROM pg_roles WHERE rolname = 'mluv_verifier'"));
+        Cli.Result r = Cli.run(asOwner, "migrate");
+
+        // V4's GRANT pg_monitor needs a superuser (NOTICE, skipped); V6 grants on the tables the owner just created.
+        assertEquals(0, r.exitCode(), r::toString);
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), Sql.appliedVersions(ownersDb), r::toString);
+        assertEquals("t", Sql.string(ownersDb, "SELECT has_table_privilege('mluv_verifier', 'flyway_schema_history', 'SELECT')"
+                + " AND has_table_privilege('mluv_verifier', 'mv_refresh_log', 'SELECT')"
+                + " AND NOT has_table_privilege('mluv_verifier', 'users', 'SELECT')"));
+    }
+
+    @Test
+    void withoutTheRoleV6GrantsNothingAndDoesNotFail() throws IOException {
+        // Roles are server-wide and every migrated database of this server grants to mluv_verifier, so
+        // it cannot be dropped here: run V6 (and R6) for a role that does not exist instead.
+        String absent = "mluv_verifier_absent_" + ProcessHandle.current().pid();
+        Sql.exec(db, resource("db/migration/V6__verifier_grants.sql").replace("mluv_verifier", absent),
+                resource("db/rollback/R6__verifier_grants.sql").replace("mluv_verifier", absent));
+        assertEquals(0, Sql.number(db, "SELECT count(*) FROM pg_roles WHERE rolname = '" + absent + "'"));
     }
 
     /** Runs one statement as mluv_verifier; returns the first column of its first row (null for no result set). */
@@ -80,8 +99,8 @@ class VerifierRoleTest {
         }
     }
 
-    private static String v4() throws IOException {
-        try (var in = VerifierRoleTest.class.getClassLoader().getResourceAsStream("db/migration/V4__verifier_role.sql")) {
+    private static String resource(String name) throws IOException {
+        try (var in = VerifierRoleTest.class.getClassLoader().getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
