@@ -45,12 +45,14 @@ public final class P95Chart {
         System.setProperty("java.awt.headless", "true");
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         double smallest = Double.MAX_VALUE;
+        double largest = 0;
         for (String id : endpoints) {
             for (Mode mode : List.of(Mode.BEFORE, Mode.API, Mode.FLOOR)) {
                 var m = scale.find(id, mode, clients);
                 if (m.isPresent()) {
                     data.addValue(m.get().load().p95Ms(), mode.label(), id);
                     smallest = Math.min(smallest, m.get().load().p95Ms());
+                    largest = Math.max(largest, m.get().load().p95Ms());
                 }
             }
         }
@@ -60,7 +62,7 @@ public final class P95Chart {
         axis.setBase(10);
         axis.setTickUnit(new NumberTickUnit(1));
         axis.setSmallestValue(floor);
-        axis.setLowerBound(floor);
+        axis.setRange(floor, Math.pow(10, Math.ceil(Math.log10(Math.max(largest, floor) * 3))));
         axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
         BarRenderer renderer = new BarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
