@@ -1,5 +1,6 @@
 package cz.mluv.scheduler;
 
+import cz.mluv.db.demodata.DemoDataSize;
 import cz.mluv.db.refresh.RefreshTestDatabase;
 import cz.mluv.migrations.testing.TestPostgres;
 import io.micronaut.context.ApplicationContext;
@@ -20,10 +21,13 @@ public final class SchedulerTestDatabase {
     private SchedulerTestDatabase() {
     }
 
-    /** @return the shared database, created with {@link RefreshTestDatabase#SIZE} demo data on first use */
+    /** Demo data of the shared database: 500 users, 5,000 messages (the worker's behaviour, not its speed, is tested here). */
+    public static final DemoDataSize SIZE = new DemoDataSize(500, 5_000, 13);
+
+    /** @return the shared database, created with {@link #SIZE} demo data on first use */
     public static synchronized TestPostgres.Database get() {
         if (database == null) {
-            database = RefreshTestDatabase.create("scheduler");
+            database = RefreshTestDatabase.create("scheduler", SIZE);
         }
         return database;
     }

@@ -1,9 +1,14 @@
 package cz.mluv.db.refresh;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL session-level advisory locks that make Mluv's scheduled jobs single-runner: a
@@ -25,6 +30,8 @@ public enum AdvisoryLock {
     REFRESH_USER_STATS_SUMMARY(1),
     /** ANALYZE of the hot tables: key (1296847190, 100). */
     ANALYZE_HOT_TABLES(100);
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLock.class);
 
     /** First half of every Mluv key: the bytes of "MLUV" as a big-endian int. */
     public static final int NAMESPACE = 0x4D4C5556;
@@ -73,6 +80,40 @@ public enum AdvisoryLock {
      */
     public boolean unlock(Connection c) throws SQLException {
         return call(c, "SELECT pg_advisory_unlock(?, ?)");
+    }
+
+    /**
+     * Resets {@code settings} of the session, then unlocks. When either fails, the connection is
+     * discarded ({@link HikariDataSource#evictConnection} when {@code pool} is Hikari, else
+     * {@link Connection#abort}) so that it never goes back to the pool holding the lock or a
+     * timeout; a dead session has lost its lock already.
+     *
+     * @param c        the session holding the lock
+     * @param pool     the pool {@code c} came from
+     * @param settings session settings to RESET first (e.g. {@code statement_timeout}); plain
+     *                 identifiers from the caller's code, never from input
+     * @return {@code true} when unlocked and reset; {@code false} when the connection was discarded
+     */
+    public boolean unlockOrDiscard(Connection c, DataSource pool, String... settings) {
+        try (Statement st = c.createStatement()) {
+            for (String setting : settings) {
+                st.execute("RESET " + setting);
+            }
+            unlock(c);
+            return true;
+        } catch (SQLException e) {
+            LOG.debug("Session of lock {} not reusable ({}): discarding its connection", this, e.getMessage());
+            try {
+                if (pool.isWrapperFor(HikariDataSource.class)) {
+                    pool.unwrap(HikariDataSource.class).evictConnection(c);
+                } else {
+                    c.abort(Runnable::run);
+                }
+            } catch (SQLException | RuntimeException discardFailure) {
+                LOG.debug("Could not discard the connection: {}", discardFailure.getMessage());
+            }
+            return false;
+        }
     }
 
     /**

@@ -1,13 +1,11 @@
 package cz.mluv.db.refresh;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -139,7 +137,7 @@ public class SingleRunnerRefresh implements AutoCloseable {
                         this::connectionToLogAFailure);
                 return new RefreshOutcome.Refreshed(view, r.mode(), r.durationMs(), r.rows(), r.logId(), attempt);
             } finally {
-                release(c, lock);
+                lock.unlockOrDiscard(c, dataSource, "statement_timeout", "lock_timeout");
                 inFlight.remove(c);
             }
         }
@@ -163,31 +161,6 @@ public class SingleRunnerRefresh implements AutoCloseable {
             ps.setString(1, policy.statementTimeout().toMillis() + "ms");
             ps.setString(2, policy.lockTimeout().toMillis() + "ms");
             ps.execute();
-        }
-    }
-
-    /** Resets the session and unlocks; a session that cannot be reset leaves the pool. */
-    private void release(Connection c, AdvisoryLock lock) {
-        try (Statement st = c.createStatement()) {
-            st.execute("RESET statement_timeout");
-            st.execute("RESET lock_timeout");
-            lock.unlock(c);
-        } catch (SQLException e) {
-            // A dead session has lost its lock already; a live one must not go back holding it.
-            LOG.debug("Refresh connection not reusable ({}): evicting it", e.getMessage());
-            evict(c);
-        }
-    }
-
-    private void evict(Connection c) {
-        try {
-            if (dataSource.isWrapperFor(HikariDataSource.class)) {
-                dataSource.unwrap(HikariDataSource.class).evictConnection(c);
-            } else {
-                c.abort(Runnable::run);
-            }
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("Could not evict refresh connection: {}", e.getMessage());
         }
     }
 

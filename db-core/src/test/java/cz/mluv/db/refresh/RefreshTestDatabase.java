@@ -34,10 +34,19 @@ public final class RefreshTestDatabase {
      * @return a new migrated database holding {@link #SIZE} demo data
      */
     public static TestPostgres.Database create(String prefix) {
+        return create(prefix, SIZE);
+    }
+
+    /**
+     * @param prefix database name prefix
+     * @param size   demo data to load
+     * @return a new migrated database holding {@code size} demo data
+     */
+    public static TestPostgres.Database create(String prefix, DemoDataSize size) {
         TestPostgres.Database db = TestPostgres.newDatabase(prefix);
         Migrations.migrate(db.dataSource());
         try {
-            new DemoDataGenerator(db.dataSource(), line -> { }).load(SIZE);
+            new DemoDataGenerator(db.dataSource(), line -> { }).load(size);
         } catch (SQLException e) {
             throw new IllegalStateException("demo data did not load", e);
         }

@@ -117,10 +117,7 @@ public class HotTablesAnalyzer {
             LOG.info("ANALYZE of {} done in {} ms (worker {})", tables, (System.nanoTime() - t0) / 1_000_000, policy.workerName());
             return Outcome.ANALYZED;
         } finally {
-            try (Statement st = c.createStatement()) {
-                st.execute("RESET statement_timeout");
-                lock.unlock(c);
-            }
+            lock.unlockOrDiscard(c, dataSource, "statement_timeout");
         }
     }
 
