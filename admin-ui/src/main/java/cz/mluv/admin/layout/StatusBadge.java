@@ -10,11 +10,11 @@ public final class StatusBadge {
 
     /**
      * @param status a status name
-     * @return a badge with class {@code status-<STATUS>} (tests select on it)
+     * @return a badge with class {@code status-<STATUS>}, spaces as hyphens (tests select on it)
      */
     public static Span of(String status) {
         Span badge = new Span(status);
-        badge.addClassName("status-" + status);
+        badge.addClassName("status-" + status.replace(' ', '-'));
         badge.getStyle().set("padding", "0.1em 0.6em").set("border-radius", "var(--lumo-border-radius-m)")
                 .set("font-size", "var(--lumo-font-size-s)").set("font-weight", "600")
                 .set("color", foreground(status)).set("background", background(status));
