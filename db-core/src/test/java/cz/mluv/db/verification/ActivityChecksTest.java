@@ -71,9 +71,16 @@ class ActivityChecksTest {
                     throw new IllegalStateException(e);
                 }
             });
+            // The build passes "initializing" first; it then waits for the writer's transaction.
             CheckResult r = awaitStatus(db, "index-build-progress", CheckStatus.WARN);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!String.valueOf(r.details().getFirst().get("phase")).startsWith("waiting for") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                r = awaitStatus(db, "index-build-progress", CheckStatus.WARN);
+            }
             assertEquals("visits", r.details().getFirst().get("table_name"));
-            assertTrue(String.valueOf(r.details().getFirst().get("phase")).startsWith("waiting for"), r.details()::toString);
+            CheckResult last = r;
+            assertTrue(String.valueOf(r.details().getFirst().get("phase")).startsWith("waiting for"), () -> last.details().toString());
             writer.commit();
             build.get(10, TimeUnit.SECONDS);
         }
