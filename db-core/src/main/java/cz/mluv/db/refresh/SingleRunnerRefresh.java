@@ -101,12 +101,12 @@ public class SingleRunnerRefresh implements AutoCloseable {
                 boolean transientError = TransientErrors.isTransient(e);
                 if (!transientError || attempt >= policy.maxAttempts()) {
                     LOG.error("Refresh of {} failed after {} {} ({}): {}", view, attempt, attempt == 1 ? "try" : "tries",
-                            e.getSQLState(), e.getMessage());
+                            e.getSQLState(), ViewRefresher.errorMessage(e));
                     return new RefreshOutcome.Failed(view, attempt, e.getSQLState(), ViewRefresher.errorMessage(e), transientError);
                 }
                 Duration pause = policy.pauseAfter(attempt);
                 LOG.warn("Refresh of {} failed on try {} of {} ({}: {}); trying again in {} ms", view, attempt,
-                        policy.maxAttempts(), e.getSQLState(), e.getMessage(), pause.toMillis());
+                        policy.maxAttempts(), e.getSQLState(), ViewRefresher.errorMessage(e), pause.toMillis());
                 if (pauseOrClose(pause)) {
                     return new RefreshOutcome.Failed(view, attempt, e.getSQLState(), ViewRefresher.errorMessage(e), true);
                 }
