@@ -94,6 +94,8 @@ public final class RefreshBenchmark {
                         READERS, readings.before(), readings.concurrentMs(), readings.duringConcurrent(), readings.waitingConcurrent(),
                         readings.plainMs(), readings.duringPlain(), readings.waitingPlain());
             }
+        } finally {
+            Files.deleteIfExists(dir);
         }
     }
 
