@@ -73,16 +73,12 @@ public final class BenchmarkMain {
         RunResult run = new RunResult(started, Instant.now(), machine, runner.postgresVersion(), loadAtStart, MachineFacts.loadAverage(),
                 options, endpoints, scales);
         P95Chart.write(run.main(), endpoints.stream().map(Endpoint::id).toList(),
-                summaryClients(options), String.format("Mluv p95 at %d clients, %,d messages: before vs after (API) vs floor (JDBC)",
-                        summaryClients(options), run.main().size().messages()), dir.resolve("p95.png"));
+                MarkdownReport.summaryClients(options.clients()), String.format("Mluv p95 at %d clients, %,d messages: before vs after (API) vs floor (JDBC)",
+                        MarkdownReport.summaryClients(options.clients()), run.main().size().messages()), dir.resolve("p95.png"));
         Files.writeString(dir.resolve("results.csv"), CsvReport.render(run));
         Path report = dir.resolve("report.md");
         Files.writeString(report, MarkdownReport.render(run, "p95.png"));
         return report;
-    }
-
-    private static int summaryClients(BenchmarkOptions o) {
-        return o.clients().contains(MarkdownReport.SUMMARY_CLIENTS) ? MarkdownReport.SUMMARY_CLIENTS : o.clients().getFirst();
     }
 
     static void log(String line) {

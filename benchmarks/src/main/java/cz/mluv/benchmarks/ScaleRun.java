@@ -24,6 +24,7 @@ import cz.mluv.db.plan.QueryPlan;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +93,7 @@ final class ScaleRun {
                 sample = Sample.from(c, SAMPLE_USERS);
             }
             StatementCounter counter = new StatementCounter(db.dataSource(null));
-            ClosedLoop beforeLoop = new ClosedLoop(java.time.Duration.ZERO, options.measure());
+            ClosedLoop beforeLoop = new ClosedLoop(Duration.ZERO, options.measure());
             Map<String, String> plansBefore = plans(db, sample, true);
             for (Endpoint e : endpoints) {
                 for (int clients : options.beforeClients()) {
@@ -156,7 +157,7 @@ final class ScaleRun {
         if (options.apiWarmupSeconds() == 0 || endpoints.isEmpty()) {
             return;
         }
-        LoadResult r = new ClosedLoop(java.time.Duration.ZERO, java.time.Duration.ofSeconds(options.apiWarmupSeconds()))
+        LoadResult r = new ClosedLoop(Duration.ZERO, Duration.ofSeconds(options.apiWarmupSeconds()))
                 .run(4, index -> {
                     HttpConnection connection = new HttpConnection(baseUrl);
                     return new Client() {

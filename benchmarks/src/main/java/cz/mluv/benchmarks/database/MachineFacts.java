@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,11 +37,6 @@ public record MachineFacts(int cores, String cpuModel, long memoryBytes, String 
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
-    }
-
-    /** @return when, for the report */
-    public static Instant now() {
-        return Instant.now();
     }
 
     private static String readCpuModel() {

@@ -41,8 +41,11 @@ public final class MarkdownReport {
         return new MarkdownReport(run).write(chart);
     }
 
-    /** @return the concurrency the summary uses: 4 when measured, else the first measured */
-    static int summaryClients(List<Integer> clients) {
+    /**
+     * @param clients the concurrencies measured
+     * @return the concurrency the summary and the chart use: 4 when measured, else the first
+     */
+    public static int summaryClients(List<Integer> clients) {
         return clients.contains(SUMMARY_CLIENTS) ? SUMMARY_CLIENTS : clients.getFirst();
     }
 
