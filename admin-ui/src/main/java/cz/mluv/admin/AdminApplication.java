@@ -4,6 +4,7 @@ import cz.mluv.admin.login.Accounts;
 import cz.mluv.admin.web.ManifestClassPath;
 import cz.mluv.admin.web.MicronautContextHolder;
 import cz.mluv.db.bootstrap.DatabaseBootstrap;
+import cz.mluv.db.bootstrap.DatabaseSettings;
 import io.micronaut.context.ApplicationContext;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class AdminApplication implements AutoCloseable {
             System.setProperty("vaadin.productionMode", "true");
         }
         ManifestClassPath.expand();
-        Function<String, String> env = name -> System.getProperty(name, System.getenv(name));
+        Function<String, String> env = DatabaseSettings.ENVIRONMENT;
         DatabaseBootstrap db;
         AdminSettings settings;
         try {

@@ -32,7 +32,8 @@ final class ApiServer implements AutoCloseable {
      */
     static ApiServer start(BenchDatabase db) {
         Map<String, String> fixed = Map.of("MLUV_DB_URL", db.url(), "MLUV_DB_USER", db.user(), "MLUV_DB_PASSWORD", db.password());
-        DatabaseSettings settings = DatabaseSettings.from(name -> fixed.containsKey(name) ? fixed.get(name) : env(name));
+        DatabaseSettings settings = DatabaseSettings.from(
+                name -> fixed.containsKey(name) ? fixed.get(name) : DatabaseSettings.ENVIRONMENT.apply(name));
         DatabaseBootstrap bootstrap = DatabaseBootstrap.start(settings, DemoDataSize.DEMO, false);
         // -1: a free port (a system property wins over application.yml's MLUV_API_PORT default).
         System.setProperty("micronaut.server.port", "-1");
@@ -49,11 +50,6 @@ final class ApiServer implements AutoCloseable {
     /** @return the pool size in use, connections */
     int poolMax() {
         return bootstrap.settings().poolMax();
-    }
-
-    private static String env(String name) {
-        String v = System.getProperty(name);
-        return v != null ? v : System.getenv(name);
     }
 
     @Override
