@@ -14,7 +14,8 @@ import java.util.function.Function;
  * (short OLTP reads pay JIT compilation and never gain from it).
  *
  * @param url               JDBC URL of an external server ({@code MLUV_DB_URL}); {@code null} = embedded
- * @param user              database user ({@code MLUV_DB_USER})
+ * @param user              database user ({@code MLUV_DB_USER}; embedded default {@code postgres};
+ *                          {@code null} with an external URL = the URL's user)
  * @param password          database password ({@code MLUV_DB_PASSWORD})
  * @param poolMax           maximum pool size, connections ({@code MLUV_DB_POOL_MAX}, default 30)
  * @param poolMinIdle       idle connections kept ({@code MLUV_DB_POOL_MIN_IDLE}, default 20)
@@ -83,7 +84,10 @@ public record DatabaseSettings(String url, String user, String password, int poo
     public Map<String, Object> datasourceProperties(String jdbcUrl) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("datasources.default.url", jdbcUrl);
-        p.put("datasources.default.username", user);
+        if (user != null) {
+            // No MLUV_DB_USER with an external URL: the URL's own user (or the driver's default).
+            p.put("datasources.default.username", user);
+        }
         p.put("datasources.default.password", password == null ? "" : password);
         p.put("datasources.default.driver-class-name", "org.postgresql.Driver");
         p.put("datasources.default.dialect", "POSTGRES");
