@@ -3,7 +3,7 @@ package cz.mluv.db.message;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  * the same statement.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface MessageRepository extends CrudRepository<MessageEntity, Long> {
+public interface MessageRepository extends GenericRepository<MessageEntity, Long> {
 
     /** SQL of {@link #newest}; also EXPLAINed by the plan contracts. */
     String NEWEST_SQL = """

@@ -106,14 +106,4 @@ public class Messages {
             throw new InvalidParameterException("to", "the range from..to must span at most " + MAX_RANGE_DAYS + " days");
         }
     }
-
-    /**
-     * Saves one message (used by tests and tools that append to a conversation).
-     *
-     * @param message the message; its id must be {@code null}
-     * @return the saved message with its generated id
-     */
-    public MessageEntity save(MessageEntity message) {
-        return repository.save(message);
-    }
 }

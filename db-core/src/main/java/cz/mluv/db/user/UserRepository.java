@@ -3,13 +3,12 @@ package cz.mluv.db.user;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.CrudRepository;
+import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
-import java.util.Optional;
 
 /** User reads; the eager read loads the user and every relation asked for in one statement. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface UserRepository extends CrudRepository<User, Long> {
+public interface UserRepository extends GenericRepository<User, Long> {
 
     /** SQL of {@link #findProfileRows}; also EXPLAINed by the plan contracts. */
     String FIND_PROFILE_ROWS_SQL = """
@@ -39,7 +38,4 @@ public interface UserRepository extends CrudRepository<User, Long> {
      */
     @Query(FIND_PROFILE_ROWS_SQL)
     List<UserProfileRow> findProfileRows(long telegramId, boolean withSettings, boolean withStars, int messageLimit);
-
-    /** @return the user with this Telegram id; unique index users_telegram_id_key */
-    Optional<User> findByTelegramId(long telegramId);
 }
