@@ -3,7 +3,6 @@ package cz.mluv.migrations.deploy;
 import cz.mluv.migrations.Migrations;
 import java.io.PrintStream;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -43,14 +42,6 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return tool.out();
     }
 
-    Optional<MigrationMetadata> metadata(MigrationInfo migration) {
-        if (metadata == null) {
-            metadata = MigrationMetadata.load(tool.resources());
-        }
-        return migration.getVersion() == null ? Optional.empty()
-                : Optional.ofNullable(metadata.get(migration.getVersion().getVersion()));
-    }
-
     /** @return e.g. {@code V3 user stats summary} */
     static String name(MigrationInfo migration) {
         return (migration.getVersion() == null ? "R" : "V" + migration.getVersion()) + " " + migration.getDescription();
@@ -58,6 +49,9 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     /** @return the metadata line of a migration, or a note that it has none */
     String metadataLine(MigrationInfo migration) {
-        return metadata(migration).map(MigrationMetadata::summary).orElse("no metadata in " + MigrationMetadata.RESOURCE);
+        if (metadata == null) {
+            metadata = MigrationMetadata.load(tool.resources());
+        }
+        return MigrationProgress.metadataLine(metadata, migration);
     }
 }
