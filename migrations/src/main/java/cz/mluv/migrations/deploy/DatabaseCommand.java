@@ -1,6 +1,7 @@
 package cz.mluv.migrations.deploy;
 
 import cz.mluv.migrations.Migrations;
+import cz.mluv.migrations.deploy.ConnectionOptions.ConnectionSettings;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,6 +21,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     private Map<String, MigrationMetadata> metadata;
+    private ConnectionSettings settings;
 
     /** {@code true} for commands that run DDL: {@code statement_timeout = 0} on their sessions. */
     abstract boolean runsDdl();
@@ -29,9 +31,15 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (DatabaseTarget db = DatabaseTarget.open(connection.resolve(tool.env()), runsDdl(), tool.err())) {
+        settings = connection.resolve(tool.env());
+        try (DatabaseTarget db = DatabaseTarget.open(settings, runsDdl(), tool.err())) {
             return run(db);
         }
+    }
+
+    /** @return the connection settings this command resolved (options, environment, defaults) */
+    ConnectionSettings settings() {
+        return settings;
     }
 
     Flyway flyway(DatabaseTarget db, MigrationVersion target) {

@@ -6,7 +6,6 @@ import cz.mluv.migrations.embedded.RunningPostmaster;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -20,17 +19,11 @@ final class DatabaseTarget implements AutoCloseable {
     private final DataSource dataSource;
     private final String description;
     private final EmbeddedPostgresServer embedded;
-    private final Duration lockTimeout;
 
     private DatabaseTarget(DataSource dataSource, String description, EmbeddedPostgresServer embedded) {
-        this(dataSource, description, embedded, Duration.ZERO);
-    }
-
-    private DatabaseTarget(DataSource dataSource, String description, EmbeddedPostgresServer embedded, Duration lockTimeout) {
         this.dataSource = dataSource;
         this.description = description;
         this.embedded = embedded;
-        this.lockTimeout = lockTimeout;
     }
 
     /**
@@ -46,7 +39,7 @@ final class DatabaseTarget implements AutoCloseable {
         DatabaseTarget target = settings.url() == null ? embedded(settings, err) : remote(settings);
         DatabaseTarget ready = new DatabaseTarget(
                 new SessionSettingsDataSource(target.dataSource, settings.lockTimeout(), unlimitedStatements),
-                target.description, target.embedded, settings.lockTimeout());
+                target.description, target.embedded);
         try (Connection ignored = ready.dataSource.getConnection()) {
             return ready;
         } catch (SQLException e) {
@@ -106,11 +99,6 @@ final class DatabaseTarget implements AutoCloseable {
     /** @return the data source; every connection carries the session settings */
     DataSource dataSource() {
         return dataSource;
-    }
-
-    /** @return the {@code lock_timeout} of every session; zero means none */
-    Duration lockTimeout() {
-        return lockTimeout;
     }
 
     /** @return the URL, for messages */

@@ -43,7 +43,7 @@ final class MigrateCommand extends DatabaseCommand {
     @Override
     int run(DatabaseTarget db) throws SQLException {
         checkTarget(flyway(db, MigrationVersion.LATEST).info());
-        SafeMigration.of(db.dataSource(), db.lockTimeout())
+        SafeMigration.of(db.dataSource(), settings().lockTimeout())
                 .target(target)
                 .retryFailed(retryFailed)
                 .resources(tool.resources())
