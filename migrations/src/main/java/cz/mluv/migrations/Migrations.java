@@ -9,8 +9,11 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Flyway configuration of Mluv's versioned migrations ({@code classpath:db/migration}).
  *
- * <p>Every caller that migrates (the main job, the deploy tool, the test fixture) goes through
- * {@link #configure(DataSource)} so that all of them apply the same settings.
+ * <p>Every caller that migrates goes through {@link #configure(DataSource)} so that all of them
+ * apply the same settings. Services and the deploy tool migrate a real database through
+ * {@link cz.mluv.migrations.deploy.SafeMigration} (lock timeout, INVALID index repair, restore of
+ * missing indexes); {@link #migrate(DataSource)} is plain Flyway, for test fixtures and benchmark
+ * databases that nothing else uses.
  */
 public final class Migrations {
 
@@ -41,7 +44,9 @@ public final class Migrations {
     }
 
     /**
-     * Applies every pending migration.
+     * Applies every pending migration with plain Flyway: no {@code lock_timeout}, no index repair.
+     * For fresh test and benchmark databases; a live database goes through
+     * {@link cz.mluv.migrations.deploy.SafeMigration}.
      *
      * @param dataSource the database to migrate
      * @return Flyway's result (versions before and after, migrations applied)

@@ -1,8 +1,10 @@
 package cz.mluv.db.bootstrap;
 
+import cz.mluv.db.checklist.SchemaVersions;
 import cz.mluv.db.demodata.DemoDataGenerator;
 import cz.mluv.db.demodata.DemoDataSize;
-import cz.mluv.migrations.Migrations;
+import cz.mluv.migrations.deploy.SafeMigration;
+import cz.mluv.migrations.deploy.SafeMigrationException;
 import cz.mluv.migrations.embedded.EmbeddedPostgresServer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,7 +12,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.core.api.FlywayException;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +22,18 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>No {@code MLUV_DB_URL}: starts the embedded PostgreSQL 18 (data kept in
- *       {@code MLUV_EMBEDDED_DATA_DIR} between runs), creates {@code pg_stat_statements}, applies the
- *       migrations and, when the database has no user yet, loads the demo data.</li>
- *   <li>With {@code MLUV_DB_URL}: uses that server, applies the migrations unless
- *       {@code MLUV_MIGRATE_ON_START=false}, and loads nothing.</li>
+ *       {@code MLUV_EMBEDDED_DATA_DIR} between runs, fsync on), creates {@code pg_stat_statements},
+ *       applies the migrations and, when the database has no user yet, loads the demo data.</li>
+ *   <li>With {@code MLUV_DB_URL}: uses that server and loads nothing. It migrates only when
+ *       {@code MLUV_MIGRATE_ON_START=true} (default {@code false}: the deploy tool migrates); else,
+ *       when the database is behind the latest migration, it logs a WARN naming the pending versions
+ *       and {@code ./mluv deploy migrate}, and starts anyway.</li>
  * </ul>
- * Closing it stops the embedded server (if one was started).
+ * Migrating always takes the deploy tool's path ({@link SafeMigration}: INVALID index repair,
+ * Flyway under {@code lock_timeout} = {@code MLUV_LOCK_TIMEOUT}, default 5 s, restore of missing
+ * expected indexes); a migration that FAILED earlier stops the start with a message naming
+ * {@code ./mluv deploy migrate --retry-failed}. Closing it stops the embedded server (if one was
+ * started).
  */
 public final class DatabaseBootstrap implements AutoCloseable {
 
@@ -51,17 +59,31 @@ public final class DatabaseBootstrap implements AutoCloseable {
      */
     public static DatabaseBootstrap start() {
         Function<String, String> env = DatabaseSettings.ENVIRONMENT;
-        return start(DatabaseSettings.from(env), DemoDataSize.from(env), !"false".equalsIgnoreCase(env.apply("MLUV_MIGRATE_ON_START")));
+        DatabaseSettings settings = DatabaseSettings.from(env);
+        return start(settings, DemoDataSize.from(env), MigrateOnStart.from(env, settings.embedded()));
     }
 
     /**
      * @param settings   where the database is and how to pool connections
      * @param demo       the demo data to load into an empty embedded database
-     * @param migrate    apply pending migrations (always done for the embedded database)
+     * @param migrate    apply pending migrations (always done for the embedded database), with the
+     *                   default lock timeout ({@link MigrateOnStart#DEFAULT_LOCK_TIMEOUT})
      * @return the prepared database; close it on shutdown
      * @throws IllegalStateException when the database cannot be reached, migrated or filled
      */
     public static DatabaseBootstrap start(DatabaseSettings settings, DemoDataSize demo, boolean migrate) {
+        return start(settings, demo, new MigrateOnStart(migrate, MigrateOnStart.DEFAULT_LOCK_TIMEOUT));
+    }
+
+    /**
+     * @param settings   where the database is and how to pool connections
+     * @param demo       the demo data to load into an empty embedded database
+     * @param onStart    whether to migrate (always done for the embedded database) and the lock timeout
+     * @return the prepared database; close it on shutdown
+     * @throws IllegalStateException when the database cannot be reached, migrated or filled, or holds
+     *                               a FAILED migration while migrating is on
+     */
+    public static DatabaseBootstrap start(DatabaseSettings settings, DemoDataSize demo, MigrateOnStart onStart) {
         EmbeddedPostgresServer server = null;
         String url = settings.url();
         if (settings.embedded()) {
@@ -76,9 +98,10 @@ public final class DatabaseBootstrap implements AutoCloseable {
             if (settings.embedded()) {
                 exec(ds, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             }
-            if (migrate || settings.embedded()) {
-                MigrateResult result = Migrations.migrate(ds);
-                LOG.info("Migrations: {} applied, schema version {}", result.migrationsExecuted, result.targetSchemaVersion);
+            if (onStart.migrate() || settings.embedded()) {
+                migrate(ds, onStart);
+            } else {
+                warnIfBehind(ds, url);
             }
             if (settings.embedded() && DemoDataGenerator.isEmpty(ds)) {
                 LOG.info("Empty embedded database: loading demo data ({} users, {} messages, seed {})",
@@ -89,10 +112,55 @@ public final class DatabaseBootstrap implements AutoCloseable {
                 exec(ds, "SELECT pg_stat_statements_reset()");
             }
             return bootstrap;
+        } catch (SafeMigrationException e) {
+            bootstrap.close();
+            throw new IllegalStateException("database bootstrap failed at " + url + ": " + e.getMessage()
+                    + " (the deploy tool: `./mluv deploy`)", e);
         } catch (SQLException | RuntimeException e) {
             bootstrap.close();
             throw new IllegalStateException("database bootstrap failed at " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    // The deploy tool's path: a service starting beside a live workload must not queue it behind DDL.
+    private static void migrate(DataSource ds, MigrateOnStart onStart) throws SQLException {
+        LOG.info("Migrating on start (lock_timeout {} ms)", onStart.lockTimeout().toMillis());
+        SafeMigration.Outcome outcome = SafeMigration.of(ds, onStart.lockTimeout()).progress(LOG::info).migrate();
+        LOG.info("Migrations: {} applied, schema version {}", outcome.migrationsApplied(), outcome.schemaVersion());
+    }
+
+    private static void warnIfBehind(DataSource ds, String url) {
+        try {
+            SchemaVersions.Status status = new SchemaVersions(ds).status();
+            if (status.upToDate()) {
+                LOG.info("Schema version {}, up to date (migrating on start is off for an external database)", status.current());
+            } else {
+                LOG.warn(behindWarning(status, url));
+            }
+        } catch (FlywayException e) {
+            LOG.warn("Could not read the schema history of {} to check for pending migrations: {}", url, e.getMessage());
+        }
+    }
+
+    /**
+     * @param status where the database stands
+     * @param url    the database, for the message
+     * @return one line for a WARN log: what is pending or failed, and which command applies it
+     */
+    static String behindWarning(SchemaVersions.Status status, String url) {
+        StringBuilder s = new StringBuilder("Database ").append(url).append(" is at schema version ")
+                .append(status.current() == null ? "none" : status.current());
+        if (!status.pending().isEmpty()) {
+            s.append(", behind the latest migration: pending ").append(String.join(", ", status.pending()))
+                    .append(". Apply them with `./mluv deploy migrate` (or the deploy jar's `migrate`)");
+        }
+        if (!status.failed().isEmpty()) {
+            s.append(status.pending().isEmpty() ? ". " : "; ").append("FAILED earlier: ").append(String.join(", ", status.failed()))
+                    .append(": retry with `./mluv deploy migrate --retry-failed`");
+        }
+        return s.append(". This service does not migrate an external database unless ").append(MigrateOnStart.ENV_MIGRATE)
+                .append("=true; starting anyway: reads of existing objects work, features that need the pending ones fail until then.")
+                .toString();
     }
 
     /** @return the JDBC URL in use */

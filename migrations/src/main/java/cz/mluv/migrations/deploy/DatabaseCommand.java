@@ -1,9 +1,9 @@
 package cz.mluv.migrations.deploy;
 
 import cz.mluv.migrations.Migrations;
+import cz.mluv.migrations.deploy.ConnectionOptions.ConnectionSettings;
 import java.io.PrintStream;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -21,6 +21,7 @@ abstract class DatabaseCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     private Map<String, MigrationMetadata> metadata;
+    private ConnectionSettings settings;
 
     /** {@code true} for commands that run DDL: {@code statement_timeout = 0} on their sessions. */
     abstract boolean runsDdl();
@@ -30,9 +31,15 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (DatabaseTarget db = DatabaseTarget.open(connection.resolve(tool.env()), runsDdl(), tool.err())) {
+        settings = connection.resolve(tool.env());
+        try (DatabaseTarget db = DatabaseTarget.open(settings, runsDdl(), tool.err())) {
             return run(db);
         }
+    }
+
+    /** @return the connection settings this command resolved (options, environment, defaults) */
+    ConnectionSettings settings() {
+        return settings;
     }
 
     Flyway flyway(DatabaseTarget db, MigrationVersion target) {
@@ -43,14 +50,6 @@ abstract class DatabaseCommand implements Callable<Integer> {
         return tool.out();
     }
 
-    Optional<MigrationMetadata> metadata(MigrationInfo migration) {
-        if (metadata == null) {
-            metadata = MigrationMetadata.load(tool.resources());
-        }
-        return migration.getVersion() == null ? Optional.empty()
-                : Optional.ofNullable(metadata.get(migration.getVersion().getVersion()));
-    }
-
     /** @return e.g. {@code V3 user stats summary} */
     static String name(MigrationInfo migration) {
         return (migration.getVersion() == null ? "R" : "V" + migration.getVersion()) + " " + migration.getDescription();
@@ -58,6 +57,9 @@ abstract class DatabaseCommand implements Callable<Integer> {
 
     /** @return the metadata line of a migration, or a note that it has none */
     String metadataLine(MigrationInfo migration) {
-        return metadata(migration).map(MigrationMetadata::summary).orElse("no metadata in " + MigrationMetadata.RESOURCE);
+        if (metadata == null) {
+            metadata = MigrationMetadata.load(tool.resources());
+        }
+        return MigrationProgress.metadataLine(metadata, migration);
     }
 }

@@ -2,6 +2,7 @@ package cz.mluv.migrations.deploy;
 
 import cz.mluv.migrations.deploy.ConnectionOptions.ConnectionSettings;
 import cz.mluv.migrations.embedded.EmbeddedPostgresServer;
+import cz.mluv.migrations.embedded.RunningPostmaster;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,8 +10,9 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The database one command works on: a configured server, or the embedded one started for the
- * command and stopped when it is closed.
+ * The database one command works on: a configured server; else the embedded server already running
+ * on the embedded data directory (e.g. under {@code ./mluv run}); else the embedded server started
+ * for the command and stopped when it is closed.
  */
 final class DatabaseTarget implements AutoCloseable {
 
@@ -67,6 +69,10 @@ final class DatabaseTarget implements AutoCloseable {
     private static DatabaseTarget embedded(ConnectionSettings settings, PrintStream err) {
         var dir = settings.embeddedDataDirectory().toAbsolutePath();
         err.println("No database URL (--url or " + ConnectionOptions.ENV_URL + "): using the embedded PostgreSQL with its data in " + dir);
+        var running = RunningPostmaster.in(dir);
+        if (running.isPresent()) {
+            return alreadyRunning(running.get(), err);
+        }
         EmbeddedPostgresServer server;
         try {
             server = EmbeddedPostgresServer.start(dir, true);
@@ -75,6 +81,19 @@ final class DatabaseTarget implements AutoCloseable {
                     + "pass --url to use another server): " + Failure.oneLine(String.valueOf(e.getMessage())), e);
         }
         return new DatabaseTarget(server.dataSource("postgres"), server.jdbcUrl("postgres") + " (embedded)", server);
+    }
+
+    // Another process (./mluv run, the API) owns the data directory: a second server cannot start on
+    // it, so talk to the one that runs. It stays up when this command ends.
+    private static DatabaseTarget alreadyRunning(RunningPostmaster server, PrintStream err) {
+        String url = server.jdbcUrl("postgres");
+        err.println("The embedded PostgreSQL is already running on it (PID " + server.pid() + ", port " + server.port()
+                + "): connecting to " + url + " as " + EmbeddedPostgresServer.USER);
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(url);
+        ds.setUser(EmbeddedPostgresServer.USER);
+        ds.setApplicationName("mluv-deploy");
+        return new DatabaseTarget(ds, url + " (embedded, running as PID " + server.pid() + ")", null);
     }
 
     /** @return the data source; every connection carries the session settings */

@@ -45,7 +45,7 @@ final class DryRunCommand extends DatabaseCommand {
                     : "-- migrate first repairs the INVALID index " + index.qualifiedName() + ":\n" + index.repairStatement() + ";");
         }
         Arrays.stream(info.all()).filter(m -> m.getState().isFailed()).forEach(m -> out().println(
-                "-- Note: " + name(m) + " FAILED earlier; migrate refuses to run until `repair` clears it."));
+                "-- Note: " + name(m) + " FAILED earlier; migrate refuses to run it again without --retry-failed."));
         MigrationInfo[] pending = info.pending();
         if (pending.length == 0) {
             out().println("-- Nothing pending.");

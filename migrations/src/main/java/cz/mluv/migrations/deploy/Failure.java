@@ -18,6 +18,10 @@ record Failure(int exitCode, String message) {
         if (error instanceof DeployException e) {
             return new Failure(e.exitCode(), e.getMessage());
         }
+        if (error instanceof SafeMigrationException e) {
+            return new Failure(e.reason() == SafeMigrationException.Reason.NOT_RETRYABLE ? DeployTool.USAGE : DeployTool.FAILED,
+                    e.getMessage());
+        }
         if (error instanceof FlywayException e) {
             return new Failure(DeployTool.FAILED, oneLine(e.getMessage()) + sqlCause(e) + lockTimeoutHint(e));
         }
@@ -59,7 +63,7 @@ record Failure(int exitCode, String message) {
         boolean lockTimeout = sql != null ? LOCK_NOT_AVAILABLE.equals(sql.getSQLState())
                 : String.valueOf(e.getMessage()).contains(LOCK_NOT_AVAILABLE);
         return lockTimeout ? " (another session held a lock longer than --lock-timeout: retry when it is released;"
-                + " if `status` lists a FAILED migration, run `repair` first)" : "";
+                + " if `status` lists a FAILED migration, retry with `migrate --retry-failed`)" : "";
     }
 
     private static <T extends Throwable> T find(Throwable error, Class<T> type) {

@@ -1,6 +1,7 @@
 package cz.mluv.migrations.deploy;
 
-import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.BaseCallback;
@@ -10,12 +11,22 @@ import org.flywaydb.core.api.callback.Event;
 /** Prints each migration, with its risk and expected duration, as Flyway starts it: a long index build shows what it is. */
 final class MigrationProgress extends BaseCallback {
 
-    private final PrintStream out;
+    private final Consumer<String> out;
     private final Function<MigrationInfo, String> metadataLine;
 
-    MigrationProgress(PrintStream out, Function<MigrationInfo, String> metadataLine) {
+    MigrationProgress(Consumer<String> out, Function<MigrationInfo, String> metadataLine) {
         this.out = out;
         this.metadataLine = metadataLine;
+    }
+
+    /**
+     * @param metadata  every migration's metadata by version ({@link MigrationMetadata#load(ClassLoader)})
+     * @param migration a migration
+     * @return its metadata summary, or a note that it has none
+     */
+    static String metadataLine(Map<String, MigrationMetadata> metadata, MigrationInfo migration) {
+        MigrationMetadata m = migration.getVersion() == null ? null : metadata.get(migration.getVersion().getVersion());
+        return m == null ? "no metadata in " + MigrationMetadata.RESOURCE : m.summary();
     }
 
     @Override
@@ -26,7 +37,6 @@ final class MigrationProgress extends BaseCallback {
     @Override
     public void handle(Event event, Context context) {
         MigrationInfo m = context.getMigrationInfo();
-        out.println("Applying " + DatabaseCommand.name(m) + " ... (" + metadataLine.apply(m) + ")");
-        out.flush();
+        out.accept("Applying " + DatabaseCommand.name(m) + " ... (" + metadataLine.apply(m) + ")");
     }
 }

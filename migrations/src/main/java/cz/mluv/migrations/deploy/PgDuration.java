@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations written the PostgreSQL way on the command line: {@code 500ms}, {@code 5s}, {@code 2min}, {@code 0}. */
-final class PgDuration {
+/**
+ * Durations written the PostgreSQL way on the command line and in {@code MLUV_LOCK_TIMEOUT}:
+ * {@code 500ms}, {@code 5s}, {@code 2min}, {@code 1h}, {@code 0}.
+ */
+public final class PgDuration {
 
     private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})\\s*(ms|s|min|h)?");
 
@@ -17,7 +20,7 @@ final class PgDuration {
      * @return the duration; {@link Duration#ZERO} means no limit
      * @throws IllegalArgumentException when the text is not such a duration
      */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         Matcher m = FORMAT.matcher(text.strip());
         if (!m.matches()) {
             throw new IllegalArgumentException("not a duration (examples: 500ms, 5s, 2min, 0): " + text);
@@ -32,8 +35,11 @@ final class PgDuration {
         };
     }
 
-    /** @return the duration as a PostgreSQL setting value in milliseconds, e.g. {@code 5000ms} */
-    static String setting(Duration duration) {
+    /**
+     * @param duration a duration
+     * @return it as a PostgreSQL setting value in milliseconds, e.g. {@code 5000ms}
+     */
+    public static String setting(Duration duration) {
         return duration.toMillis() + "ms";
     }
 }

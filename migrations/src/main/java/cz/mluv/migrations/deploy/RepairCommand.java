@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /**
  * {@code repair}: Flyway's (free) repair. After a migration failed outside a transaction (e.g. a
  * concurrent index build that hit lock_timeout), Flyway keeps a FAILED row and refuses to migrate;
- * this removes such rows so that {@code migrate} retries the migration.
+ * this removes such rows so that {@code migrate} retries the migration. {@code migrate --retry-failed}
+ * does that in one step for idempotent scripts; this is the manual way for the others.
  */
 @Command(name = "repair",
         description = {"Removes FAILED migrations from flyway_schema_history (Flyway repair) so that migrate retries them.",

@@ -30,6 +30,15 @@ final class SessionSettingsDataSource implements DataSource {
         this.unlimitedStatements = unlimitedStatements;
     }
 
+    /**
+     * @return {@code dataSource} with these settings; when it already is such a data source, its
+     *         target with the new settings (one {@code set_config} per connection, not two)
+     */
+    static SessionSettingsDataSource of(DataSource dataSource, Duration lockTimeout, boolean unlimitedStatements) {
+        DataSource base = dataSource instanceof SessionSettingsDataSource s ? s.target : dataSource;
+        return new SessionSettingsDataSource(base, lockTimeout, unlimitedStatements);
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         return apply(target.getConnection());

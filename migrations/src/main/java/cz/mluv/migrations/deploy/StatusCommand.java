@@ -30,7 +30,11 @@ final class StatusCommand extends DatabaseCommand {
         out().println("Database: " + db.description());
         out().println("Current version: " + (current == null ? "none (no migration applied)" : name(current)));
         section("Pending", Arrays.asList(info.pending()));
-        section("Failed", Arrays.stream(info.all()).filter(m -> m.getState().isFailed()).toList());
+        List<MigrationInfo> failed = Arrays.stream(info.all()).filter(m -> m.getState().isFailed()).toList();
+        section("Failed", failed);
+        if (!failed.isEmpty()) {
+            out().println("  (migrate refuses to run until `migrate --retry-failed` retries them)");
+        }
         List<InvalidIndex> invalid = new InvalidIndexRepair(db.dataSource()).find();
         out().println("INVALID indexes: " + (invalid.isEmpty() ? "none" : invalid.size() + " (migrate rebuilds them)"));
         invalid.forEach(i -> out().println("  " + i.qualifiedName() + " on " + i.table()

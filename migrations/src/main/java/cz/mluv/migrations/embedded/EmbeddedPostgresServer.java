@@ -16,6 +16,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Mluv's main job uses it when no database URL is configured: the data directory is kept
  * between runs. The test fixture uses it with a fresh directory when no Docker engine exists.
+ *
+ * <p>Durability: zonky starts every server with {@code -F} (fsync off) and
+ * {@code synchronous_commit=off}, fine for a throw-away test cluster but a machine crash can then
+ * corrupt the cluster or lose committed transactions. A server whose data is kept
+ * ({@code keepData}) therefore gets {@code fsync=on}, {@code synchronous_commit=on} and
+ * {@code full_page_writes=on}: they are passed after {@code -F} as {@code -c name=value}, and
+ * PostgreSQL lets a later option win. A server on a fresh directory deleted at close (tests) keeps
+ * zonky's fast settings.
  * {@code pg_stat_statements} is preloaded so the verification catalogue can read slow queries.
  * The zonky 18.x binaries run as root too, so this works on machines that run everything as root.
  */
@@ -37,8 +45,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * afterwards.
      *
      * @param dataDirectory where the cluster lives; created when missing
-     * @param keepData      {@code true} to keep the data after {@link #close()} (the main job);
-     *                      {@code false} to delete it (tests)
+     * @param keepData      {@code true} to keep the data after {@link #close()} and run durably
+     *                      (fsync, synchronous commit, full-page writes on: the main job);
+     *                      {@code false} to delete it and run with fsync off (tests)
      * @return the running server
      * @throws UncheckedIOException when the directory cannot be created or the server fails to start
      */
@@ -50,7 +59,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * Starts a server on {@code dataDirectory} listening on {@code port}.
      *
      * @param dataDirectory where the cluster lives; created when missing
-     * @param keepData      {@code true} to keep the data after {@link #close()}
+     * @param keepData      {@code true} to keep the data after {@link #close()} and run durably
+     *                      (fsync, synchronous commit, full-page writes on); {@code false} to delete
+     *                      it and run with fsync off (tests)
      * @param port          TCP port on loopback; 0 = any free port
      * @return the running server
      * @throws UncheckedIOException when the directory cannot be created or the server fails to
@@ -63,6 +74,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (port > 0) {
                 builder.setPort(port);
+            }
+            if (keepData) {
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
             }
             EmbeddedPostgres postgres = builder
                     .setDataDirectory(dataDirectory)
