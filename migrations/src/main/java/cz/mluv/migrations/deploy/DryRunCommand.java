@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dry-run}: prints, in order, the SQL that {@code migrate} would run (INVALID index repairs,
+ * {@code dry-run}: lints the migrations (a finding stops it, as it stops {@code migrate}), then prints, in order, the SQL that {@code migrate} would run (INVALID index repairs,
  * the pending migrations, the restore of missing expected indexes), and applies nothing.
  * Flyway's community edition has no dry-run output, so the pending scripts are read from the classpath.
  */
@@ -35,10 +35,12 @@ final class DryRunCommand extends DatabaseCommand {
 
     @Override
     int run(DatabaseTarget db) throws SQLException, IOException {
+        MigrationLint.requireClean(tool.resources(), out());
         MigrationInfoService info = flyway(db, target).info();
         MigrationInfo current = info.current();
         out().println("-- mluv-deploy dry-run on " + db.description() + ": nothing below has been run.");
         out().println("-- Current version: " + (current == null ? "none" : name(current)));
+        out().println("-- Lint: no finding in the migrations (see `lint`)");
         for (InvalidIndex index : new InvalidIndexRepair(db.dataSource()).find()) {
             out().println(index.buildInProgress()
                     ? "-- INVALID index " + index.qualifiedName() + ": a build on its table is in progress; migrate leaves it alone"

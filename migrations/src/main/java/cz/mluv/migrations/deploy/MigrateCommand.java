@@ -9,13 +9,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code migrate}: the {@link SafeMigration} (INVALID index repair, Flyway migrate to the latest or
+ * {@code migrate}: the lint of the migrations ({@link MigrationLint}: a finding stops it before
+ * anything is applied), then the {@link SafeMigration} (INVALID index repair, Flyway migrate to the latest or
  * a target version, restore of the missing expected indexes, INVALID index repair again) under the
  * tool's session settings; {@code --retry-failed} retries a migration that FAILED outside a
  * transaction, in the same run.
  */
 @Command(name = "migrate",
-        description = {"Applies the pending migrations (all, or up to --target).",
+        description = {"Lints the migrations (see `lint`; a finding stops it before anything is applied), then "
+                + "applies the pending migrations (all, or up to --target).",
                 "Then restores, with CREATE INDEX CONCURRENTLY as the migrations declare them, the indexes of the "
                         + "applied migrations that are missing (e.g. dropped by hand).",
                 "Before and after, rebuilds INVALID indexes (left by a failed CREATE INDEX CONCURRENTLY) "
@@ -42,6 +44,7 @@ final class MigrateCommand extends DatabaseCommand {
 
     @Override
     int run(DatabaseTarget db) throws SQLException {
+        MigrationLint.requireClean(tool.resources(), out());
         checkTarget(flyway(db, MigrationVersion.LATEST).info());
         SafeMigration.of(db.dataSource(), settings().lockTimeout())
                 .target(target)
