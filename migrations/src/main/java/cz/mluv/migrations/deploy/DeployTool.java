@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Mluv's deploy tool: {@code migrate}, {@code status}, {@code history}, {@code dry-run},
- * {@code rollback}, {@code repair} and {@code verify} against one PostgreSQL database.
+ * {@code rollback}, {@code restore}, {@code repair} and {@code verify} against one PostgreSQL database.
  *
  * <p>Usage: {@code java -jar mluv-migrations-<version>-deploy.jar <command> [--url JDBC_URL]
  * [--user USER] [--password PASSWORD] [--lock-timeout 5s] [options]}; {@code --help} on any
@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "mluv-deploy", mixinStandardHelpOptions = true, versionProvider = DeployTool.Version.class,
         description = "Deploys Mluv's PostgreSQL schema with zero downtime.",
         subcommands = {MigrateCommand.class, StatusCommand.class, HistoryCommand.class, DryRunCommand.class,
-                RollbackCommand.class, RepairCommand.class, VerifyCommand.class},
+                RollbackCommand.class, RestoreCommand.class, RepairCommand.class, VerifyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a migration, rollback, index repair or verification check failed",
-                "2:usage or configuration error (bad option, unreachable database, refused rollback)"})
+                "2:usage or configuration error (bad option, unreachable database, refused rollback or restore)"})
 public final class DeployTool implements Callable<Integer> {
 
     /** Exit code: done. */

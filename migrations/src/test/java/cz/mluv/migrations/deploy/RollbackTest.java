@@ -39,8 +39,10 @@ class RollbackTest {
         assertEquals("300", before.get("users").getFirst());
         assertEquals("900", before.get("messages").getFirst());
 
-        Cli.Result down = Cli.run(db, "rollback", "--to", "1");
+        Cli.Result down = Cli.run(db, "rollback", "--to", "1", "--allow-data-loss");
         assertEquals(0, down.exitCode(), down::toString);
+        assertTrue(down.out().contains("into backup schema mluv_backup_"), down::toString);
+        assertTrue(down.out().contains("  public.mv_refresh_log: "), down::toString);
         assertEquals(List.of("1"), Sql.appliedVersions(db));
         assertFalse(Sql.relations(db).contains("user_stats_summary"));
         assertFalse(Sql.relations(db).contains("mv_refresh_log"));
@@ -79,7 +81,7 @@ class RollbackTest {
 
     @Test
     void rollingBackEverythingLeavesAnEmptySchemaHistoryAndMigrateRebuildsIt() {
-        Cli.Result down = Cli.run(db, "rollback", "--to", "0");
+        Cli.Result down = Cli.run(db, "rollback", "--to", "0", "--allow-data-loss");
         assertEquals(0, down.exitCode(), down::toString);
         assertEquals(List.of(), Sql.appliedVersions(db));
         assertEquals(List.of("flyway_schema_history"), Sql.relations(db));
@@ -108,7 +110,7 @@ class RollbackTest {
             holder.setAutoCommit(false);
             st.execute("LOCK TABLE saved_words IN ACCESS EXCLUSIVE MODE");
             long started = System.nanoTime();
-            Cli.Result r = Cli.run(db, "rollback", "--to", "1", "--lock-timeout", "300ms");
+            Cli.Result r = Cli.run(db, "rollback", "--to", "1", "--allow-data-loss", "--lock-timeout", "300ms");
             long millis = (System.nanoTime() - started) / 1_000_000;
             holder.rollback();
 
