@@ -1,5 +1,6 @@
 package cz.mluv.migrations.deploy;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -235,7 +236,7 @@ final class Backup {
 
     private static String cut(String name, int maxBytes) {
         String s = name;
-        while (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
+        while (s.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
             s = s.substring(0, s.length() - 1);
         }
         return s;

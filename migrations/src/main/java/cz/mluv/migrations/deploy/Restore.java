@@ -174,17 +174,17 @@ final class Restore {
                     conflicts.add(e.name() + " already holds values on " + holding + " of the saved rows");
                 }
                 if (present < e.rowCount()) {
-                    conflicts.add(e.name() + ": " + (e.rowCount() - present) + " saved rows no longer exist in " + e.sourceTable());
+                    conflicts.add(e.name() + ": " + StakedObject.rows(e.rowCount() - present) + " saved no longer exist in " + e.sourceTable());
                 }
             } else if (e.keyColumns().isEmpty()) {
                 long rows = count(c, "SELECT count(*) FROM " + target);
                 if (rows > 0) {
-                    conflicts.add(e.name() + " (no primary key) is not empty: " + rows + " rows");
+                    conflicts.add(e.name() + " (no primary key) is not empty: " + StakedObject.rows(rows));
                 }
             } else {
                 long clashing = count(c, "SELECT count(*) FROM " + target + " t WHERE " + keyIn(c, e, backup));
                 if (clashing > 0) {
-                    conflicts.add(e.name() + " already holds " + clashing + " rows with a saved " + String.join(", ", e.keyColumns()));
+                    conflicts.add(e.name() + " already holds " + StakedObject.rows(clashing) + " with a saved " + String.join(", ", e.keyColumns()));
                 }
             }
         }

@@ -3,6 +3,7 @@ package cz.mluv.migrations.deploy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,41 +69,53 @@ final class RollbackCommand extends DatabaseCommand {
         }
         String target = target(rollback, steps);
         List<StakedObject> stake = stake(rollback, db, steps);
-        out().println("Rolling back to " + target + " drops " + (stake.isEmpty() ? "no table, column or view." : ":"));
+        out().println("Rolling back to " + target + " drops " + (stake.isEmpty() ? "no table, column or view." : "these (rows now):"));
         stake.forEach(o -> out().println("  " + o.describe() + "  [" + o.step().label() + "]"));
         List<StakedObject> lost = stake.stream().filter(StakedObject::dataLoss).toList();
-        Backup.Saved saved = null;
-        if (!lost.isEmpty()) {
-            if (!allowDataLoss) {
-                throw DeployException.usage(refusal(target, lost));
-            }
-            long started = System.nanoTime();
-            try (Connection c = db.dataSource().getConnection()) {
-                saved = Backup.save(c, lost, current.map(v -> "V" + v).orElse(null), target, Clock.systemUTC());
-            }
-            out().println("Saved " + saved.rows() + " rows of " + saved.entries().size() + " table(s)/column(s) into backup schema "
-                    + saved.schema() + " (manifest " + saved.schema() + "." + Backup.MANIFEST + ") in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms:");
-            saved.entries().forEach(e -> out().println("  " + e.name() + ": " + e.rowCount() + " rows, checksum " + e.checksum()));
+        if (!lost.isEmpty() && !allowDataLoss) {
+            throw DeployException.usage(refusal(target, lost));
         }
+        Backup.Saved saved = lost.isEmpty() ? null : backUp(db, lost, current, target);
         Map<RollbackStep, List<BackupEntry>> savedByStep = bySteps(lost, saved);
-        for (RollbackStep step : steps) {
-            out().println("Rolling back " + step.label() + " with " + step.rollbackResource().orElseThrow() + " ...");
-            long started = System.nanoTime();
-            List<BackupEntry> entries = savedByStep.getOrDefault(step, List.of());
-            rollback.run(step, entries.isEmpty() ? Rollback.BeforeDrops.NONE : c -> Backup.checkUnchanged(c, entries, step));
-            out().println("  done in " + (System.nanoTime() - started) / 1_000_000 + " ms; removed from the schema history");
-        }
-        out().println("Schema now at version " + rollback.currentVersion().map(String::valueOf).orElse("none")
-                + "; `migrate` applies the rolled-back migrations again.");
-        if (saved != null) {
-            out().println("To restore the saved rows, re-create the tables and copy them back:");
-            out().println("  ./mluv deploy migrate");
-            out().println("  ./mluv deploy restore --from " + saved.schema());
-            out().println("The backup schema is never dropped automatically; when you no longer need it: DROP SCHEMA "
-                    + saved.schema() + " CASCADE;");
+        try {
+            for (RollbackStep step : steps) {
+                out().println("Rolling back " + step.label() + " with " + step.rollbackResource().orElseThrow() + " ...");
+                long started = System.nanoTime();
+                List<BackupEntry> entries = savedByStep.getOrDefault(step, List.of());
+                rollback.run(step, entries.isEmpty() ? Rollback.BeforeDrops.NONE : c -> Backup.checkUnchanged(c, entries, step));
+                out().println("  done in " + (System.nanoTime() - started) / 1_000_000 + " ms; removed from the schema history");
+            }
+            out().println("Schema now at version " + rollback.currentVersion().map(String::valueOf).orElse("none")
+                    + "; `migrate` applies the rolled-back migrations again.");
+        } finally {
+            // Also when a step failed: the rows of the steps that ran are in the backup.
+            if (saved != null) {
+                printRestoreHint(saved.schema());
+            }
         }
         return DeployTool.OK;
+    }
+
+    private void printRestoreHint(String schema) {
+        out().println("To restore the saved rows, re-create the tables and copy them back:");
+        out().println("  ./mluv deploy migrate");
+        out().println("  ./mluv deploy restore --from " + schema);
+        out().println("The backup schema is never dropped automatically; when you no longer need it: DROP SCHEMA " + schema + " CASCADE;");
+    }
+
+    private Backup.Saved backUp(DatabaseTarget db, List<StakedObject> lost, Optional<MigrationVersion> current, String target)
+            throws SQLException {
+        long started = System.nanoTime();
+        Backup.Saved saved;
+        try (Connection c = db.dataSource().getConnection()) {
+            saved = Backup.save(c, lost, current.map(v -> "V" + v).orElse(null), target, Clock.systemUTC());
+        }
+        out().println("Saved " + StakedObject.rows(saved.rows()) + " of " + saved.entries().size() + " table(s)/column(s) into backup "
+                + "schema " + saved.schema() + " (manifest " + saved.schema() + "." + Backup.MANIFEST + ") in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms:");
+        saved.entries().forEach(e -> out().println("  " + e.name() + ": " + StakedObject.rows(e.rowCount()) + ", checksum "
+                + e.checksum() + " -> " + saved.schema() + "." + e.backupTable()));
+        return saved;
     }
 
     private int dryRun(Rollback rollback, DatabaseTarget db) throws SQLException {
@@ -132,10 +145,11 @@ final class RollbackCommand extends DatabaseCommand {
             out().println("-- no existing table, column or view.");
         }
         stake.forEach(o -> out().println("-- " + o.describe() + "  [" + o.step().label() + "]"));
+        long rows = lost.stream().mapToLong(StakedObject::rows).sum();
         out().println(lost.isEmpty()
                 ? "-- No stored row is lost: rollback runs without --allow-data-loss."
-                : "-- " + lost.stream().mapToLong(StakedObject::rows).sum() + " stored rows would be lost: rollback refuses without "
-                        + "--allow-data-loss, and with it saves them into a backup schema mluv_backup_<yyyyMMdd_HHmmss> first.");
+                : "-- " + StakedObject.rows(rows) + " of stored data would be lost: rollback refuses without --allow-data-loss, "
+                        + "and with it saves them into a backup schema mluv_backup_<yyyyMMdd_HHmmss> first.");
         return DeployTool.OK;
     }
 
@@ -160,8 +174,8 @@ final class RollbackCommand extends DatabaseCommand {
 
     private static String refusal(String target, List<StakedObject> lost) {
         long rows = lost.stream().mapToLong(StakedObject::rows).sum();
-        return "refusing to roll back to " + target + ": it would drop " + rows + " stored rows: "
-                + lost.stream().map(o -> o.name() + " (" + o.rows() + (o.column() == null ? " rows)" : " non-null values)"))
+        return "refusing to roll back to " + target + ": it would drop " + StakedObject.rows(rows) + " of stored data: "
+                + lost.stream().map(o -> o.name() + " (" + StakedObject.rows(o.rows()) + (o.column() == null ? ")" : " not null)"))
                 .collect(Collectors.joining(", "))
                 + "; nothing was changed. Rerun with --allow-data-loss to save them into a backup schema first (restore them after "
                 + "the next migrate with ./mluv deploy restore --from <schema>), or see the SQL with --dry-run";
@@ -171,7 +185,7 @@ final class RollbackCommand extends DatabaseCommand {
         Map<RollbackStep, List<BackupEntry>> map = new HashMap<>();
         if (saved != null) {
             for (int i = 0; i < lost.size(); i++) {
-                map.computeIfAbsent(lost.get(i).step(), s -> new java.util.ArrayList<>()).add(saved.entries().get(i));
+                map.computeIfAbsent(lost.get(i).step(), s -> new ArrayList<>()).add(saved.entries().get(i));
             }
         }
         return map;

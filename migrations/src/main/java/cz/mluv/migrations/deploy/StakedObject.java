@@ -27,6 +27,11 @@ record StakedObject(RollbackStep step, DropStatements.Kind kind, String schema, 
         return schema + "." + table + (column == null ? "" : "." + column);
     }
 
+    /** @return e.g. {@code 1 row}, {@code 2 rows} */
+    static String rows(long n) {
+        return n + (n == 1 ? " row" : " rows");
+    }
+
     /** @return e.g. {@code table public.admin_user: 2 rows} */
     String describe() {
         String what = switch (kind) {
@@ -35,7 +40,7 @@ record StakedObject(RollbackStep step, DropStatements.Kind kind, String schema, 
             case VIEW -> "view";
             case MATERIALIZED_VIEW -> "materialized view";
         };
-        String count = rows + (rows == 1 ? " row" : " rows") + (kind == DropStatements.Kind.COLUMN ? " not null" : "");
+        String count = rows(rows) + (kind == DropStatements.Kind.COLUMN ? " not null" : "");
         String note = switch (kind) {
             case MATERIALIZED_VIEW -> " (derived, not data loss: migrate re-creates it and REFRESH recomputes its rows)";
             case VIEW -> " (derived, not data loss: migrate re-creates it)";

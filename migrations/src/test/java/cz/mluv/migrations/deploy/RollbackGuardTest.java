@@ -28,7 +28,7 @@ class RollbackGuardTest {
         assertTrue(r.out().contains("table public.checklist_item_result: 6 rows  [V5 (admin console)]"), r::toString);
         assertTrue(r.out().contains("table public.deployment_record: 2 rows"), r::toString);
         assertTrue(r.out().contains("table public.admin_user: 2 rows"), r::toString);
-        assertEquals("mluv-deploy: refusing to roll back to V4: it would drop 10 stored rows: public.checklist_item_result (6 rows), "
+        assertEquals("mluv-deploy: refusing to roll back to V4: it would drop 10 rows of stored data: public.checklist_item_result (6 rows), "
                 + "public.deployment_record (2 rows), public.admin_user (2 rows); nothing was changed. Rerun with --allow-data-loss "
                 + "to save them into a backup schema first (restore them after the next migrate with ./mluv deploy restore --from "
                 + "<schema>), or see the SQL with --dry-run\n", r.err());
@@ -99,7 +99,7 @@ class RollbackGuardTest {
         Sql.exec(db, "INSERT INTO admin_user (username, password_hash, role) VALUES ('admin', 'new hash', 'deployer')");
         Cli.Result conflict = Cli.run(db, "restore", "--from", schema);
         assertEquals(DeployTool.USAGE, conflict.exitCode(), conflict::toString);
-        assertTrue(conflict.err().contains("public.admin_user already holds 1 rows with a saved id"), conflict::toString);
+        assertTrue(conflict.err().contains("public.admin_user already holds 1 row with a saved id"), conflict::toString);
         assertEquals(0, Sql.number(db, "SELECT count(*) FROM deployment_record"), "nothing restored");
 
         Cli.Result skipped = Cli.run(db, "restore", "--from", schema, "--skip", "admin_user");
@@ -125,7 +125,7 @@ class RollbackGuardTest {
         // V3 records the view's first population in mv_refresh_log: that row is history, so it counts.
         Cli.Result refused = Cli.run(db, "rollback", "--to", "0");
         assertEquals(DeployTool.USAGE, refused.exitCode(), refused::toString);
-        assertTrue(refused.err().contains("public.mv_refresh_log (1 rows)"), refused::toString);
+        assertTrue(refused.err().contains("public.mv_refresh_log (1 row)"), refused::toString);
 
         Sql.exec(db, "DELETE FROM mv_refresh_log");
         Cli.Result toZero = Cli.run(db, "rollback", "--to", "0");
@@ -168,7 +168,7 @@ class RollbackGuardTest {
         assertTrue(out.contains("-- table public.admin_user: 2 rows  [V5 (admin console)]"), out);
         assertTrue(out.contains("-- table public.mv_refresh_log: 1 row  [V3 (user stats summary)]"), out);
         assertTrue(out.contains("-- materialized view public.user_stats_summary: 0 rows (derived, not data loss"), out);
-        assertTrue(out.contains("-- 11 stored rows would be lost: rollback refuses without --allow-data-loss"), out);
+        assertTrue(out.contains("-- 11 rows of stored data would be lost: rollback refuses without --allow-data-loss"), out);
 
         assertEquals(ALL, Sql.appliedVersions(db));
         assertEquals(relations, Sql.relations(db));
@@ -189,7 +189,7 @@ class RollbackGuardTest {
         Cli.Result refused = Cli.run(db, dropsUsername, "rollback");
         assertEquals(DeployTool.USAGE, refused.exitCode(), refused::toString);
         assertTrue(refused.out().contains("column public.users.username: 20 rows not null  [V6 (verifier grants)]"), refused::toString);
-        assertTrue(refused.err().contains("public.users.username (20 non-null values)"), refused::toString);
+        assertTrue(refused.err().contains("public.users.username (20 rows not null)"), refused::toString);
 
         Cli.Result down = Cli.run(db, dropsUsername, "rollback", "--allow-data-loss");
         assertEquals(0, down.exitCode(), down::toString);
