@@ -22,7 +22,7 @@ import java.util.Set;
  * set to their column's maximum, the copies are verified (row count and {@link RowChecksum}
  * against the manifest) and the manifest rows get {@code restored_at}. The backup schema stays.
  *
- * <p>Refused ({@link DeployException#usage}, nothing changed): no such backup schema; a target
+ * <p>Refused ({@link DeployException#usage}, nothing changed; {@link RestoreChecks}): no such backup schema; a target
  * table or column missing (migrate first); a backup table no longer matching its manifest; a
  * target already holding rows with a saved key (or, for a table without primary key, any row; for
  * a column, a value on a saved row); a saved column whose row no longer exists.
@@ -42,9 +42,6 @@ final class Restore {
     private static final String ENTRIES = """
             SELECT source_schema, source_table, source_column, backup_table, columns, key_columns, row_count, checksum
             FROM %s ORDER BY id""";
-    private static final String HAS_COLUMNS = """
-            SELECT count(*) FROM pg_attribute
-            WHERE attrelid = to_regclass(?) AND attname = ANY (?::text[]) AND attnum > 0 AND NOT attisdropped""";
     private static final String FOREIGN_KEYS = """
             SELECT conrelid::oid, confrelid::oid FROM pg_constraint
             WHERE contype = 'f' AND conrelid = ANY (?::oid[]) AND confrelid = ANY (?::oid[]) AND conrelid <> confrelid""";
@@ -67,9 +64,9 @@ final class Restore {
         try {
             RowChecksum.stableTextForms(c);
             List<BackupEntry> entries = entries(c, schema, skip);
-            refuseMissingTargets(c, entries);
-            refuseChangedBackups(c, schema, entries);
-            refuseConflicts(c, schema, entries);
+            RestoreChecks.refuseMissingTargets(c, entries);
+            RestoreChecks.refuseChangedBackups(c, schema, entries);
+            RestoreChecks.refuseConflicts(c, schema, entries);
             List<Restored> restored = new ArrayList<>();
             for (BackupEntry e : order(c, entries)) {
                 restored.add(copy(c, schema, e));
@@ -123,82 +120,6 @@ final class Restore {
                     + " (it holds " + String.join(", ", all.stream().map(BackupEntry::name).toList()) + "); nothing was restored");
         }
         return kept;
-    }
-
-    private static void refuseMissingTargets(Connection c, List<BackupEntry> entries) throws SQLException {
-        List<String> missing = new ArrayList<>();
-        for (BackupEntry e : entries) {
-            String target = Identifiers.qualified(c, e.sourceSchema(), e.sourceTable());
-            List<String> needed = new ArrayList<>(e.columns());
-            try (PreparedStatement ps = c.prepareStatement(HAS_COLUMNS)) {
-                ps.setString(1, target);
-                ps.setArray(2, c.createArrayOf("text", needed.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) < needed.size()) {
-                        missing.add(e.name());
-                    }
-                }
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw DeployException.usage("cannot restore: " + String.join(", ", missing) + (missing.size() == 1 ? " does" : " do")
-                    + " not exist (or lack saved columns): the schema is below the version that creates "
-                    + (missing.size() == 1 ? "it" : "them") + "; run ./mluv deploy migrate first, then restore again"
-                    + " (or leave a table out with --skip TABLE); nothing was restored");
-        }
-    }
-
-    private static void refuseChangedBackups(Connection c, String schema, List<BackupEntry> entries) throws SQLException {
-        for (BackupEntry e : entries) {
-            RowChecksum saved = RowChecksum.of(c, Identifiers.qualified(c, schema, e.backupTable()), Identifiers.each(c, e.columns()), null);
-            if (saved.rows() != e.rowCount() || !saved.md5().equals(e.checksum())) {
-                throw DeployException.usage("backup table " + schema + "." + e.backupTable() + " no longer matches its manifest ("
-                        + e.rowCount() + " rows, checksum " + e.checksum() + "; now " + saved.rows() + " rows, checksum "
-                        + saved.md5() + "): it was changed after the rollback; nothing was restored");
-            }
-        }
-    }
-
-    private static void refuseConflicts(Connection c, String schema, List<BackupEntry> entries) throws SQLException {
-        List<String> conflicts = new ArrayList<>();
-        for (BackupEntry e : entries) {
-            String target = Identifiers.qualified(c, e.sourceSchema(), e.sourceTable());
-            String backup = Identifiers.qualified(c, schema, e.backupTable());
-            if (e.column()) {
-                String column = "t." + Identifiers.qualified(c, e.sourceColumn());
-                long holding = count(c, "SELECT count(*) FROM " + target + " t WHERE " + column + " IS NOT NULL AND "
-                        + keyIn(c, e, backup));
-                long present = count(c, "SELECT count(*) FROM " + target + " t WHERE " + keyIn(c, e, backup));
-                if (holding > 0) {
-                    conflicts.add(e.name() + " already holds values on " + holding + " of the saved rows");
-                }
-                if (present < e.rowCount()) {
-                    conflicts.add(e.name() + ": " + StakedObject.rows(e.rowCount() - present) + " saved no longer exist in " + e.sourceTable());
-                }
-            } else if (e.keyColumns().isEmpty()) {
-                long rows = count(c, "SELECT count(*) FROM " + target);
-                if (rows > 0) {
-                    conflicts.add(e.name() + " (no primary key) is not empty: " + StakedObject.rows(rows));
-                }
-            } else {
-                long clashing = count(c, "SELECT count(*) FROM " + target + " t WHERE " + keyIn(c, e, backup));
-                if (clashing > 0) {
-                    conflicts.add(e.name() + " already holds " + StakedObject.rows(clashing) + " with a saved " + String.join(", ", e.keyColumns()));
-                }
-            }
-        }
-        if (!conflicts.isEmpty()) {
-            throw DeployException.usage("cannot restore: " + String.join("; ", conflicts) + ". Delete those rows first if they are "
-                    + "newer copies you do not need, or leave a table out with --skip TABLE; nothing was restored");
-        }
-    }
-
-    // "(t.k1, t.k2) IN (SELECT b.k1, b.k2 FROM backup b)" from quoted names
-    private static String keyIn(Connection c, BackupEntry e, String backup) throws SQLException {
-        List<String> key = Identifiers.each(c, e.keyColumns());
-        return "(" + String.join(", ", key.stream().map(k -> "t." + k).toList()) + ") IN (SELECT "
-                + String.join(", ", key.stream().map(k -> "b." + k).toList()) + " FROM " + backup + " b)";
     }
 
     // Whole tables first, parents before children (Kahn's algorithm on pg_constraint); columns last.
@@ -290,7 +211,7 @@ final class Restore {
     private static void verify(Connection c, String schema, BackupEntry e) throws SQLException {
         String target = Identifiers.qualified(c, e.sourceSchema(), e.sourceTable());
         String backup = Identifiers.qualified(c, schema, e.backupTable());
-        String where = e.keyColumns().isEmpty() ? null : keyIn(c, e, backup);
+        String where = e.keyColumns().isEmpty() ? null : RestoreChecks.keyIn(c, e, backup);
         if (e.column()) {
             where = where + " AND t." + Identifiers.qualified(c, e.sourceColumn()) + " IS NOT NULL";
         }
@@ -317,13 +238,6 @@ final class Restore {
                 rs.next();
                 return rs.getLong(1);
             }
-        }
-    }
-
-    private static long count(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

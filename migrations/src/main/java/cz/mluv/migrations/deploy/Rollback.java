@@ -121,7 +121,7 @@ final class Rollback {
             if (script.transactional()) {
                 runInOneTransaction(c, script, step, resource, check);
             } else {
-                check.check(c);
+                checkInOwnTransaction(c, check);
                 runStatementByStatement(c, script, step, resource);
             }
         } catch (SQLException e) {
@@ -136,6 +136,21 @@ final class Rollback {
             check.check(c);
             execute(c, script, resource);
             deleteHistory(c, step.version());
+            c.commit();
+        } catch (RuntimeException | SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    // A script that runs outside a transaction cannot keep the check's locks until its drops:
+    // the check runs just before, in a transaction of its own (LOCK TABLE needs one).
+    private static void checkInOwnTransaction(Connection c, BeforeDrops check) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            check.check(c);
             c.commit();
         } catch (RuntimeException | SQLException e) {
             c.rollback();

@@ -177,14 +177,14 @@ class RollbackGuardTest {
     }
 
     @Test
-    void aDroppedColumnIsSavedByPrimaryKeyAndRestoredByUpdate() {
+    void aDroppedColumnIsSavedByPrimaryKeyAndRestoredByUpdateAlsoFromAScriptOutsideATransaction() {
         TestPostgres.Database db = TestPostgres.newDatabase("guard_column");
         assertEquals(0, Cli.run(db, "migrate").exitCode());
         DemoRows.insert(db, 30);
         Sql.exec(db, "UPDATE users SET username = NULL WHERE id % 3 = 0");
         Map<String, List<String>> before = DemoRows.fingerprint(db);
         ClassLoader dropsUsername = new ReplacingClassLoader(getClass().getClassLoader(), "db/rollback/R6__verifier_grants.sql",
-                "ALTER TABLE users DROP COLUMN username;");
+                "DROP INDEX CONCURRENTLY IF EXISTS idx_that_never_was;\nALTER TABLE users DROP COLUMN username;");
 
         Cli.Result refused = Cli.run(db, dropsUsername, "rollback");
         assertEquals(DeployTool.USAGE, refused.exitCode(), refused::toString);
