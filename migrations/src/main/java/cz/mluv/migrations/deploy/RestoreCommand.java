@@ -45,7 +45,8 @@ final class RestoreCommand extends DatabaseCommand {
             restored = Restore.run(c, from, new LinkedHashSet<>(skip));
         }
         if (restored.isEmpty()) {
-            out().println("Nothing to restore from " + from + ".");
+            out().println("Nothing to restore from " + from + ": every table it holds was left out with --skip.");
+            return DeployTool.OK;
         }
         for (Restore.Restored r : restored) {
             BackupEntry e = r.entry();
