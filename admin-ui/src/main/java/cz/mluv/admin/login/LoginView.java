@@ -41,7 +41,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             try {
                 user = accounts.authenticate(event.getUsername(), event.getPassword());
             } catch (AccountsUnavailableException e) {
-                Notification n = Notification.show(message(e), 0, Notification.Position.TOP_CENTER);
+                Notification n = Notification.show(message(e), 15_000, Notification.Position.TOP_CENTER);
                 n.addThemeVariants(NotificationVariant.LUMO_ERROR);
                 n.setId("accounts-unavailable");
                 form.setEnabled(true);
