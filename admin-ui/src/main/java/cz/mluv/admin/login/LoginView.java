@@ -2,6 +2,7 @@ package cz.mluv.admin.login;
 
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -29,6 +30,9 @@ import java.util.Optional;
 @Prototype
 public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
+    private static final LoginI18n WRONG_PASSWORD = LoginI18n.createDefault();
+    private static final LoginI18n UNAVAILABLE = unavailable();
+
     /** @param accounts the account check */
     public LoginView(Accounts accounts) {
         setSizeFull();
@@ -44,10 +48,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 Notification n = Notification.show(message(e), 15_000, Notification.Position.TOP_CENTER);
                 n.addThemeVariants(NotificationVariant.LUMO_ERROR);
                 n.setId("accounts-unavailable");
-                form.setEnabled(true);
+                // setError re-enables the form on the client (it disables itself on submit).
+                form.setI18n(UNAVAILABLE);
+                form.setError(true);
                 return;
             }
             if (user.isEmpty()) {
+                form.setI18n(WRONG_PASSWORD);
                 form.setError(true);
                 form.setEnabled(true);
                 return;
@@ -75,6 +82,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
             case DATABASE_ERROR -> "Sign-in is unavailable: the account table could not be read. Try again; if it persists, "
                     + "the server log has the details under reference " + e.reference() + ".";
         };
+    }
+
+    private static LoginI18n unavailable() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getErrorMessage().setTitle("Sign-in unavailable");
+        i18n.getErrorMessage().setMessage("The accounts could not be read: see the notice at the top of the page.");
+        return i18n;
     }
 
     @Override
