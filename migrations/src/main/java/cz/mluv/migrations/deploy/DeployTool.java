@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * Mluv's deploy tool: {@code migrate}, {@code status}, {@code history}, {@code dry-run},
- * {@code rollback}, {@code restore}, {@code repair} and {@code verify} against one PostgreSQL database.
+ * {@code rollback}, {@code repair} and {@code verify} against one PostgreSQL database.
  *
  * <p>Usage: {@code java -jar mluv-migrations-<version>-deploy.jar <command> [--url JDBC_URL]
  * [--user USER] [--password PASSWORD] [--lock-timeout 5s] [options]}; {@code --help} on any
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 RollbackCommand.class, RestoreCommand.class, RepairCommand.class, VerifyCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a migration, rollback, index repair or verification check failed",
-                "2:usage or configuration error (bad option, unreachable database, refused rollback or restore)"})
+                "2:usage or configuration error (bad option, unreachable database, refused rollback)"})
 public final class DeployTool implements Callable<Integer> {
 
     /** Exit code: done. */

@@ -30,6 +30,8 @@ import picocli.CommandLine.Option;
                 "Refuses (exit 2, nothing changed) when a migration to undo has no rollback script."})
 final class RollbackCommand extends DatabaseCommand {
 
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
     @Option(names = "--to", paramLabel = "VERSION", converter = VersionConverter.class,
             description = "The version to end at (0: undo everything). Default: one step.")
     MigrationVersion to;
@@ -109,6 +111,12 @@ final class RollbackCommand extends DatabaseCommand {
         Backup.Saved saved;
         try (Connection c = db.dataSource().getConnection()) {
             saved = Backup.save(c, lost, current.map(v -> "V" + v).orElse(null), target, Clock.systemUTC());
+        } catch (SQLException e) {
+            // The backup transaction was rolled back: no schema, no drop.
+            String message = "could not save the rows into a backup schema: " + Failure.describe(e) + "; nothing was changed";
+            throw INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())
+                    ? DeployException.usage(message + " (the user needs CREATE on the database)", e)
+                    : DeployException.failed(message, e);
         }
         out().println("Saved " + StakedObject.rows(saved.rows()) + " of " + saved.entries().size() + " table(s)/column(s) into backup "
                 + "schema " + saved.schema() + " (manifest " + saved.schema() + "." + Backup.MANIFEST + ") in "

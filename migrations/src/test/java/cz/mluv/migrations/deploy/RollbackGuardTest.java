@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cz.mluv.migrations.testing.TestPostgres;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -111,6 +114,25 @@ class RollbackGuardTest {
         assertEquals(2, Sql.number(db, "SELECT count(restored_at) FROM " + schema + ".mluv_backup_manifest"));
 
         assertEquals(DeployTool.USAGE, Cli.run(db, "restore", "--from", "mluv_backup_19700101_000000").exitCode());
+    }
+
+    @Test
+    void aBackupThatCannotLockItsTablesChangesNothing() throws SQLException {
+        TestPostgres.Database db = migratedWithConsoleRows("guard_backup_locked");
+        Map<String, List<String>> before = ConsoleRows.fingerprint(db);
+        Cli.Result r;
+        try (Connection writer = db.connect(); Statement st = writer.createStatement()) {
+            writer.setAutoCommit(false);
+            st.execute("INSERT INTO admin_user (username, password_hash, role) VALUES ('busy', 'x', 'viewer')");
+            r = Cli.run(db, "rollback", "--to", "4", "--allow-data-loss", "--lock-timeout", "300ms");
+            writer.rollback();
+        }
+        assertEquals(DeployTool.FAILED, r.exitCode(), r::toString);
+        assertTrue(r.err().startsWith("mluv-deploy: could not save the rows into a backup schema: "), r::toString);
+        assertTrue(r.err().contains("lock timeout") && r.err().contains("nothing was changed"), r::toString);
+        assertEquals(ALL, Sql.appliedVersions(db));
+        assertEquals(before, ConsoleRows.fingerprint(db));
+        assertEquals(List.of(), backupSchemas(db));
     }
 
     @Test
