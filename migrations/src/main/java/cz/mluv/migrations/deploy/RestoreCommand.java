@@ -55,6 +55,9 @@ final class RestoreCommand extends DatabaseCommand {
                     : "Restored " + r.rows() + " rows into " + e.name()
                             + (r.sequences().isEmpty() ? "" : "; sequence " + String.join(", ", r.sequences())));
         }
+        if (!skip.isEmpty()) {
+            out().println("Left out (--skip): " + String.join(", ", skip) + "; their rows stay in " + from + ".");
+        }
         out().println("Verified " + restored.size() + " table(s)/column(s): row counts and checksums match the backup's manifest ("
                 + (System.nanoTime() - started) / 1_000_000 + " ms, one transaction).");
         out().println("The backup schema " + from + " stays; drop it when you no longer need it: DROP SCHEMA " + from + " CASCADE;");
