@@ -24,6 +24,9 @@ import cz.mluv.db.checklist.SchemaVersions;
 import cz.mluv.db.verification.CheckResult;
 import cz.mluv.db.verification.VerificationCatalogue;
 import cz.mluv.db.verification.VerificationReport;
+import cz.mluv.migrations.deploy.DeployTool;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +35,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -248,6 +253,47 @@ class AdminConsoleE2ETest {
 
         String after = get(url);
         assertTrue(after.contains(String.valueOf(telegramId)), after);
+    }
+
+    @Test
+    void signInSaysTheAccountTableIsMissingAfterARollbackBelowV5AndWorksAgainAfterMigrate() {
+        Pattern backup = Pattern.compile("restore --from (mluv_backup_\\w+)");
+        Matcher saved = backup.matcher(deploy("rollback", "--to", "4", "--allow-data-loss"));
+        assertTrue(saved.find(), "rollback printed its backup schema");
+        try {
+            page.navigate(stack.adminUrl() + "/login");
+            login(Stack.ADMIN, Stack.ADMIN_PASSWORD);
+            Locator notice = page.locator("vaadin-notification-card");
+            assertThat(notice).isVisible();
+            assertThat(page.locator("vaadin-login-form")).hasAttribute("error", "");
+            assertThat(page.locator("vaadin-login-form")).containsText("Sign-in unavailable");
+            assertThat(notice).containsText("The account table is missing: the schema was rolled back below V5. "
+                    + "Run ./mluv deploy migrate");
+            assertFalse(notice.textContent().contains("admin_user"), "no SQL or server message on the page");
+            assertTrue(page.url().endsWith("/login"));
+            page.waitForTimeout(500); // the card's opening animation
+            screenshot("login-account-table-missing");
+        } finally {
+            deploy("migrate");
+        }
+        // The same console, not restarted: the configured accounts are created at this sign-in.
+        signIn(Stack.ADMIN, Stack.ADMIN_PASSWORD);
+        assertThat(page.locator("#who")).hasText("admin (deployer)");
+        // The accounts just created hold saved ids: bring back the deployment records only.
+        deploy("restore", "--from", saved.group(1), "--skip", "admin_user");
+    }
+
+    /** Runs the deploy tool on the stack's database; fails the test unless it exits 0. */
+    private String deploy(String... command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of("--url", stack.db.jdbcUrl(), "--user", stack.db.user(), "--password", stack.db.password()));
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            int code = new DeployTool(Map.of(), getClass().getClassLoader(), o, o)
+                    .execute(args.toArray(String[]::new));
+            assertEquals(0, code, () -> String.join(" ", command) + ":\n" + out.toString(StandardCharsets.UTF_8));
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private String get(String url) {

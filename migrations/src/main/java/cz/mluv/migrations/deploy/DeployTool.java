@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mluv-deploy", mixinStandardHelpOptions = true, versionProvider = DeployTool.Version.class,
         description = "Deploys Mluv's PostgreSQL schema with zero downtime.",
         subcommands = {MigrateCommand.class, StatusCommand.class, HistoryCommand.class, DryRunCommand.class,
-                RollbackCommand.class, RepairCommand.class, VerifyCommand.class, LintCommand.class},
+                RollbackCommand.class, RestoreCommand.class, RepairCommand.class, VerifyCommand.class, LintCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:a migration, rollback, index repair or verification check failed; lint findings",
                 "2:usage or configuration error (bad option, unreachable database, refused rollback)"})

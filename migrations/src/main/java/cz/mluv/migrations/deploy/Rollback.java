@@ -60,6 +60,18 @@ final class Rollback {
         return undo.stream().map(this::step).distinct().toList();
     }
 
+    /**
+     * @param steps steps from {@link #plan}
+     * @return the newest applied version that those steps leave in place, empty when none is left
+     */
+    Optional<MigrationVersion> versionAfter(List<RollbackStep> steps) {
+        List<MigrationVersion> undone = steps.stream().map(RollbackStep::version).toList();
+        return Arrays.stream(flyway.info().applied())
+                .filter(m -> m.isVersioned() && m.getVersion() != null && !undone.contains(m.getVersion()))
+                .map(MigrationInfo::getVersion)
+                .max(Comparator.naturalOrder());
+    }
+
     /** @return the newest applied version, empty when none is applied */
     Optional<MigrationVersion> currentVersion() {
         MigrationInfo current = flyway.info().current();
@@ -72,19 +84,44 @@ final class Rollback {
         return new RollbackStep(m.getVersion(), m.getDescription(), m.getScript(), resource);
     }
 
+    /** A check run on the step's connection before its first statement (inside its transaction when it has one). */
+    @FunctionalInterface
+    interface BeforeDrops {
+        /** Nothing to check. */
+        BeforeDrops NONE = c -> { };
+
+        void check(Connection c) throws SQLException;
+    }
+
+    /**
+     * @param step a step with a rollback script
+     * @return its script, parsed
+     */
+    SqlScript script(RollbackStep step) {
+        String resource = step.rollbackResource().orElseThrow(() -> new IllegalArgumentException("no rollback script: " + step));
+        return SqlScript.parse(read(resource));
+    }
+
+    /** @return the script's text, as stored */
+    String scriptText(RollbackStep step) {
+        return read(step.rollbackResource().orElseThrow(() -> new IllegalArgumentException("no rollback script: " + step)));
+    }
+
     /**
      * Runs one step's rollback script and deletes the version's rows from the schema history.
      *
-     * @param step a step with a rollback script
-     * @throws DeployException (failed) naming the statement that failed
+     * @param step  a step with a rollback script
+     * @param check runs first, in the same transaction as the script when the script is transactional
+     * @throws DeployException (failed) naming the statement that failed, or thrown by {@code check}
      */
-    void run(RollbackStep step) {
+    void run(RollbackStep step, BeforeDrops check) {
         String resource = step.rollbackResource().orElseThrow(() -> new IllegalArgumentException("no rollback script: " + step));
-        SqlScript script = SqlScript.parse(read(resource));
+        SqlScript script = script(step);
         try (Connection c = dataSource.getConnection()) {
             if (script.transactional()) {
-                runInOneTransaction(c, script, step, resource);
+                runInOneTransaction(c, script, step, resource, check);
             } else {
+                checkInOwnTransaction(c, check);
                 runStatementByStatement(c, script, step, resource);
             }
         } catch (SQLException e) {
@@ -92,11 +129,28 @@ final class Rollback {
         }
     }
 
-    private void runInOneTransaction(Connection c, SqlScript script, RollbackStep step, String resource) throws SQLException {
+    private void runInOneTransaction(Connection c, SqlScript script, RollbackStep step, String resource, BeforeDrops check)
+            throws SQLException {
         c.setAutoCommit(false);
         try {
+            check.check(c);
             execute(c, script, resource);
             deleteHistory(c, step.version());
+            c.commit();
+        } catch (RuntimeException | SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    // A script that runs outside a transaction cannot keep the check's locks until its drops:
+    // the check runs just before, in a transaction of its own (LOCK TABLE needs one).
+    private static void checkInOwnTransaction(Connection c, BeforeDrops check) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            check.check(c);
             c.commit();
         } catch (RuntimeException | SQLException e) {
             c.rollback();
