@@ -6,10 +6,15 @@ import cz.mluv.admin.login.AccessDeniedException;
 import cz.mluv.db.checklist.ChecklistException;
 import io.micronaut.data.exceptions.DataAccessException;
 import java.sql.SQLException;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs a page action and maps its typed errors, once, to a notification. */
+/**
+ * Runs a page action and maps its typed errors, once, to a notification. A database error shows a
+ * generic text with an error id; the server's message, the SQL and the stack trace go to the log
+ * under that id only (the console never shows a database's internals).
+ */
 public final class Actions {
 
     private static final Logger LOG = LoggerFactory.getLogger(Actions.class);
@@ -35,8 +40,9 @@ public final class Actions {
         } catch (AccessDeniedException | ChecklistException | IllegalArgumentException e) {
             error(e.getMessage());
         } catch (SQLException | DataAccessException e) {
-            LOG.warn("Database error in the admin console: {}", e.getMessage());
-            error("Database error: " + e.getMessage());
+            String errorId = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("error {}: database error in the admin console", errorId, e);
+            error("The database could not complete this action (error id " + errorId + " in the console's log).");
         }
         return false;
     }
