@@ -20,9 +20,12 @@ import java.util.stream.Collectors;
 /**
  * Every error of the API as RFC 9457 problem+json, mapped once at the edge:
  * {@link InvalidParameterException} to 400 naming the parameter, {@link UserNotFoundException}
- * to 404, and Micronaut's own errors (malformed numbers or dates, missing parameters, unknown
+ * to 404, Micronaut's own errors (malformed numbers or dates, missing parameters, unknown
  * routes) through {@link ProblemErrorResponseProcessor}, which names the argument that failed to
- * bind. (micronaut-problem-json does this too, but its jars are not on the registry these
+ * bind, and every other exception through {@link UnexpectedErrorHandler} to {@link ServerErrors}:
+ * 503 with {@code Retry-After} when the database is unavailable, else 500; a 5xx body never
+ * carries the exception's message (no SQL, no PostgreSQL message), only an error id found in the
+ * server log. (micronaut-problem-json does this too, but its jars are not on the registry these
  * machines reach.)
  */
 public final class Problems {
@@ -41,7 +44,7 @@ public final class Problems {
         @Override
         public HttpResponse<ProblemDetail> handle(HttpRequest request, InvalidParameterException e) {
             return respond(new ProblemDetail(TYPE_BASE + "invalid-parameter", "Invalid parameter: " + e.parameter(),
-                    400, e.getMessage(), request.getPath(), e.parameter()));
+                    400, e.getMessage(), request.getPath(), e.parameter(), null));
         }
     }
 
@@ -52,11 +55,28 @@ public final class Problems {
         @Override
         public HttpResponse<ProblemDetail> handle(HttpRequest request, UserNotFoundException e) {
             return respond(new ProblemDetail(TYPE_BASE + "user-not-found", "User not found", 404, e.getMessage(),
-                    request.getPath(), null));
+                    request.getPath(), null, null));
         }
     }
 
-    /** Renders Micronaut's built-in error responses as problem+json. */
+    /**
+     * Every exception no other handler claims (a database error wrapped by Micronaut Data, a bug):
+     * 503 or 500 through {@link ServerErrors}, never the exception's message.
+     */
+    @Singleton
+    public static class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse<ProblemDetail>> {
+
+        @Override
+        public HttpResponse<ProblemDetail> handle(HttpRequest request, Exception e) {
+            return ServerErrors.answer(request, e, HttpStatus.INTERNAL_SERVER_ERROR, HttpResponse.serverError());
+        }
+    }
+
+    /**
+     * Renders Micronaut's built-in error responses as problem+json. A 5xx (for example Micronaut's
+     * own fallback for an {@link Error}) goes through {@link ServerErrors}, so its message never
+     * reaches the caller.
+     */
     @Singleton
     @Replaces(ErrorResponseProcessor.class)
     public static class ProblemErrorResponseProcessor implements ErrorResponseProcessor<ProblemDetail> {
@@ -64,12 +84,15 @@ public final class Problems {
         @Override
         public MutableHttpResponse<ProblemDetail> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
             HttpStatus status = response.status();
+            if (status.getCode() >= 500) {
+                return ServerErrors.answer(context.getRequest(), context.getRootCause().orElse(null), status, response);
+            }
             String parameter = parameterOf(context.getRootCause().orElse(null));
             String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
             ProblemDetail body = new ProblemDetail(
                     TYPE_BASE + status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     parameter != null ? "Invalid parameter: " + parameter : status.getReason(),
-                    status.getCode(), detail.isEmpty() ? null : detail, context.getRequest().getPath(), parameter);
+                    status.getCode(), detail.isEmpty() ? null : detail, context.getRequest().getPath(), parameter, null);
             return response.body(body).contentType(PROBLEM_JSON);
         }
 

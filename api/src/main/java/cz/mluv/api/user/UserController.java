@@ -1,6 +1,7 @@
 package cz.mluv.api.user;
 
 import cz.mluv.api.problem.UserNotFoundException;
+import cz.mluv.db.InvalidParameterException;
 import cz.mluv.db.message.CorrectnessDay;
 import cz.mluv.db.message.Message;
 import cz.mluv.db.message.Messages;
@@ -119,11 +120,16 @@ public class UserController {
         return messages.correctness(telegramId, range.from(), range.to()).orElseThrow(() -> new UserNotFoundException(telegramId));
     }
 
-    /** A requested day range; a missing end is today (UTC), a missing start 30 days before the end. */
+    /**
+     * A requested day range; a missing end is today (UTC), a missing start 30 days before the end
+     * (db-core checks the range; the end is checked here first because the default start is
+     * computed from it).
+     */
     private record DateRange(LocalDate from, LocalDate to) {
         static DateRange of(LocalDate from, LocalDate to) {
-            LocalDate end = to != null ? to : today();
-            return new DateRange(from != null ? from : end.minusDays(30), end);
+            LocalDate end = to != null ? InvalidParameterException.requireDate("to", to) : today();
+            LocalDate start = end.minusDays(30);
+            return new DateRange(from != null ? from : start.isBefore(InvalidParameterException.MIN_DATE) ? end : start, end);
         }
     }
 
