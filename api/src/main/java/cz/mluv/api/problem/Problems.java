@@ -14,6 +14,7 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.inject.Singleton;
+import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
  * {@link InvalidParameterException} to 400 naming the parameter, {@link UserNotFoundException}
  * to 404, Micronaut's own errors (malformed numbers or dates, missing parameters, unknown
  * routes) through {@link ProblemErrorResponseProcessor}, which names the argument that failed to
- * bind, and every other exception through {@link UnexpectedErrorHandler} to {@link ServerErrors}:
+ * bind (or, for a request target that is not a valid URI, the query parameter at fault), and
+ * every other exception through {@link UnexpectedErrorHandler} to {@link ServerErrors}:
  * 503 with {@code Retry-After} when the database is unavailable, else 500; a 5xx body never
  * carries the exception's message (no SQL, no PostgreSQL message), only an error id found in the
  * server log. (micronaut-problem-json does this too, but its jars are not on the registry these
@@ -87,12 +89,20 @@ public final class Problems {
             if (status.getCode() >= 500) {
                 return ServerErrors.answer(context.getRequest(), context.getRootCause().orElse(null), status, response);
             }
-            String parameter = parameterOf(context.getRootCause().orElse(null));
+            Throwable cause = context.getRootCause().orElse(null);
+            String parameter = parameterOf(cause);
             String detail = context.getErrors().stream().map(Error::getMessage).collect(Collectors.joining("; "));
+            String instance = context.getRequest().getPath();
+            if (cause instanceof URISyntaxException malformed) {
+                instance = MalformedUri.path(malformed);
+                if (parameter != null) {
+                    detail = parameter + " is not a valid percent-encoding (" + malformed.getReason() + ")";
+                }
+            }
             ProblemDetail body = new ProblemDetail(
                     TYPE_BASE + status.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     parameter != null ? "Invalid parameter: " + parameter : status.getReason(),
-                    status.getCode(), detail.isEmpty() ? null : detail, context.getRequest().getPath(), parameter, null);
+                    status.getCode(), detail.isEmpty() ? null : detail, instance, parameter, null);
             return response.body(body).contentType(PROBLEM_JSON);
         }
 
@@ -105,6 +115,9 @@ public final class Problems {
             }
             if (cause instanceof UnsatisfiedRouteException r) {
                 return r.getArgument().getName();
+            }
+            if (cause instanceof URISyntaxException malformed) {
+                return MalformedUri.parameter(malformed).orElse(null);
             }
             return null;
         }
