@@ -1,5 +1,6 @@
 package cz.mluv.api.problem;
 
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -17,8 +18,11 @@ import java.util.Set;
  * backend terminated), {@code 57P02} crash_shutdown, {@code 57P03} cannot_connect_now (server
  * starting or in recovery), {@code 53300} too_many_connections, {@code 42P01} undefined_table and
  * {@code 42703} undefined_column (a relation or column missing while a migration or rollback
- * runs), HikariCP's {@link SQLTransientConnectionException} (no connection within the wait) and a
- * {@link ConnectException} anywhere in the chain.
+ * runs), HikariCP's {@link SQLTransientConnectionException} (no connection within the wait), a
+ * {@link ConnectException} anywhere in the chain, and Micronaut Data's {@link ConnectionException}
+ * (the connection itself failed: when the server stops mid-request, Micronaut Data's reset of the
+ * broken connection fails with Hikari's state-less "Connection is closed" and replaces the
+ * original 57P01).
  */
 public final class DatabaseUnavailability {
 
@@ -37,6 +41,9 @@ public final class DatabaseUnavailability {
     public static Optional<String> reason(Throwable error) {
         Throwable t = error;
         for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
+            if (t instanceof ConnectionException) {
+                return Optional.of("connection failed (" + t.getClass().getSimpleName() + ")");
+            }
             if (t instanceof SQLTransientConnectionException) {
                 return Optional.of("no pooled connection (" + t.getClass().getSimpleName() + ")");
             }

@@ -14,6 +14,8 @@ import cz.mluv.db.words.ReviewQueue;
 import cz.mluv.db.words.SavedWord;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
@@ -23,8 +25,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** A user's data, addressed by Telegram id; every endpoint is one SQL statement. */
+/**
+ * A user's data, addressed by Telegram id; every endpoint is one SQL statement. Runs on the blocking executor, never on a Netty event loop: a
+ * request waiting for a database connection (up to MLUV_API_DB_WAIT_MS in an outage) must not
+ * stall the other requests of its loop.
+ */
 @Controller("/api/v1/users/{telegramId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class UserController {
 
     private final UserProfiles profiles;
