@@ -128,15 +128,17 @@ public class UserController {
     }
 
     /**
-     * A requested day range; a missing end is today (UTC), a missing start 30 days before the end
-     * (db-core checks the range; the end is checked here first because the default start is
-     * computed from it).
+     * A requested day range; a missing end is today (UTC), a missing start 30 days before the end.
+     * It is checked here, with db-core's rule, so that a bad range is reported against the day the
+     * caller gave rather than the default beside it.
      */
     private record DateRange(LocalDate from, LocalDate to) {
         static DateRange of(LocalDate from, LocalDate to) {
             LocalDate end = to != null ? InvalidParameterException.requireDate("to", to) : today();
             LocalDate start = end.minusDays(30);
-            return new DateRange(from != null ? from : start.isBefore(InvalidParameterException.MIN_DATE) ? end : start, end);
+            DateRange range = new DateRange(from != null ? from : start.isBefore(InvalidParameterException.MIN_DATE) ? end : start, end);
+            Messages.requireRange(range.from(), range.to(), from != null && to == null ? "from" : "to");
+            return range;
         }
     }
 

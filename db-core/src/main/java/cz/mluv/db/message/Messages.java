@@ -100,13 +100,30 @@ public class Messages {
      *                                   {@link #MAX_RANGE_DAYS}
      */
     public static void requireRange(LocalDate from, LocalDate to) {
+        requireRange(from, to, "to");
+    }
+
+    /**
+     * @param from    first day
+     * @param to      last day
+     * @param blamed  the parameter a reversed or too wide range is reported against: the one the
+     *                caller gave when the other one is a default ({@code from} or {@code to})
+     * @throws InvalidParameterException naming {@code from} or {@code to} when a day is outside
+     *                                   {@link InvalidParameterException#requireDate}'s range, naming
+     *                                   {@code blamed} when the range is reversed or wider than
+     *                                   {@link #MAX_RANGE_DAYS}
+     */
+    public static void requireRange(LocalDate from, LocalDate to, String blamed) {
         InvalidParameterException.requireDate("from", from);
         InvalidParameterException.requireDate("to", to);
         if (to.isBefore(from)) {
-            throw new InvalidParameterException("to", "to must not be before from (" + from + "), was " + to);
+            throw new InvalidParameterException(blamed, blamed.equals("from")
+                    ? "from must not be after to (" + to + "), was " + from
+                    : "to must not be before from (" + from + "), was " + to);
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) {
-            throw new InvalidParameterException("to", "the range from..to must span at most " + MAX_RANGE_DAYS + " days");
+            throw new InvalidParameterException(blamed, blamed + ": the range from..to (" + from + ".." + to
+                    + ") must span at most " + MAX_RANGE_DAYS + " days");
         }
     }
 }
