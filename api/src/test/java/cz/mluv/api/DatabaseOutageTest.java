@@ -92,7 +92,9 @@ class DatabaseOutageTest {
                 long stop = System.nanoTime();
                 pg.close();
                 long stopped = System.nanoTime();
-                Thread.sleep(10_000);
+                Thread.sleep(5_000);
+                RawHttp.Reply health = RawHttp.get(server.getURL(), "/health");
+                Thread.sleep(5_000);
                 long restart = System.nanoTime();
                 pg = EmbeddedPostgresServer.start(dir, true, port);
                 long restarted = System.nanoTime();
@@ -116,6 +118,9 @@ class DatabaseOutageTest {
                 System.out.println("After the restart, per 500 ms: " + all.stream().filter(s -> s.startNanos() >= restarted)
                         .collect(Collectors.groupingBy(s -> (s.startNanos() - restarted) / 500_000_000L, java.util.TreeMap::new,
                                 Collectors.groupingBy(ConcurrentLoad.Sample::status, Collectors.counting()))));
+                assertEquals(503, health.status(), health.body());
+                assertTrue(health.body().replace(" ", "").contains("\"status\":\"DOWN\""), health.body());
+                assertFalse(health.body().contains("details"), () -> "anonymous callers see DOWN only: " + health.body());
                 assertTrue(outage.size() > 16, "requests were sent during the outage: " + outage.size());
                 assertTrue(all.stream().allMatch(s -> s.ok() || s.status() == 503), () -> "only 2xx and 503 in the whole run: "
                         + all.stream().collect(Collectors.groupingBy(ConcurrentLoad.Sample::status, Collectors.counting())));
