@@ -4,6 +4,7 @@ import io.micronaut.data.connection.exceptions.ConnectionException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.sql.SQLTransientException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,7 +19,8 @@ import java.util.Set;
  * backend terminated), {@code 57P02} crash_shutdown, {@code 57P03} cannot_connect_now (server
  * starting or in recovery), {@code 53300} too_many_connections, {@code 42P01} undefined_table and
  * {@code 42703} undefined_column (a relation or column missing while a migration or rollback
- * runs), HikariCP's {@link SQLTransientConnectionException} (no connection within the wait), a
+ * runs), HikariCP's {@link SQLTransientException}s (no connection within the wait, or the pool
+ * suspended by the API's {@code DatabaseCircuit}), a
  * {@link ConnectException} anywhere in the chain, and Micronaut Data's {@link ConnectionException}
  * (the connection itself failed: when the server stops mid-request, Micronaut Data's reset of the
  * broken connection fails with Hikari's state-less "Connection is closed" and replaces the
@@ -35,6 +37,28 @@ public final class DatabaseUnavailability {
 
     /**
      * @param error any error (may be {@code null})
+     * @return {@code true} when the chain shows that no connection could be had because the server
+     *         could not be reached (the pool's wait expired, connection refused, SQLState 08001 or
+     *         08004): the case in which the API's {@code DatabaseCircuit} suspends the pool
+     */
+    public static boolean unreachable(Throwable error) {
+        Throwable t = error;
+        for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && ("08001".equals(sql.getSQLState()) || "08004".equals(sql.getSQLState()))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param error any error (may be {@code null})
      * @return the reason found in its cause chain, in words for the log (SQLState or exception
      *         class), or empty when the error is not an outage
      */
@@ -44,8 +68,8 @@ public final class DatabaseUnavailability {
             if (t instanceof ConnectionException) {
                 return Optional.of("connection failed (" + t.getClass().getSimpleName() + ")");
             }
-            if (t instanceof SQLTransientConnectionException) {
-                return Optional.of("no pooled connection (" + t.getClass().getSimpleName() + ")");
+            if (t instanceof SQLTransientException) {
+                return Optional.of("no pooled connection (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")");
             }
             if (t instanceof ConnectException) {
                 return Optional.of("connection refused");

@@ -1,5 +1,6 @@
 package cz.mluv.api.problem;
 
+import cz.mluv.api.outage.DatabaseCircuit;
 import cz.mluv.db.InvalidParameterException;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
@@ -68,8 +69,18 @@ public final class Problems {
     @Singleton
     public static class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse<ProblemDetail>> {
 
+        private final DatabaseCircuit circuit;
+
+        /** @param circuit opened when the database cannot be reached */
+        public UnexpectedErrorHandler(DatabaseCircuit circuit) {
+            this.circuit = circuit;
+        }
+
         @Override
         public HttpResponse<ProblemDetail> handle(HttpRequest request, Exception e) {
+            if (DatabaseUnavailability.unreachable(e)) {
+                circuit.trip();
+            }
             return ServerErrors.answer(request, e, HttpStatus.INTERNAL_SERVER_ERROR, HttpResponse.serverError());
         }
     }
