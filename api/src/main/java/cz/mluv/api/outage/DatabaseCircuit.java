@@ -1,7 +1,6 @@
 package cz.mluv.api.outage;
 
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.annotation.PreDestroy;
@@ -21,15 +20,15 @@ import org.slf4j.LoggerFactory;
  * <p>Without it, every request of an outage waits the pool's full connection timeout before its
  * 503, and after the restart HikariCP's connection adder, which doubles its pause after each
  * failed attempt up to 5 s, may take up to 5 s to try again. So when a request could not get a
- * connection because the server could not be reached ({@link #trip()}), the circuit suspends the
- * pool: a request then fails at once (HikariCP's {@code com.zaxxer.hikari.throwIfSuspended}, set
- * by this class for the process) and is answered 503, the adder stops, and one probe thread tries
- * a plain pgjdbc connection every {@value #PROBE_INTERVAL_MS} ms (connect and login timeouts 1 s).
- * The first successful probe resumes the pool, which starts a fresh adder at once.
+ * connection because the server could not be reached ({@link #trip()}), the circuit opens:
+ * {@link OpenCircuitFilter} answers API requests 503 at once, before they ask the pool for a
+ * connection; the pool's minimum idle is set to 0 for the time, so
+ * that with no request waiting HikariCP's adder stops instead of retrying with its growing pause;
+ * one probe thread tries a plain pgjdbc connection every {@value #PROBE_INTERVAL_MS} ms (connect
+ * and login timeouts 1 s). The first successful probe restores the minimum idle and closes the
+ * circuit; the next request starts a fresh adder, which connects at once.
  *
- * <p>The pool must allow suspension ({@code datasources.default.allow-pool-suspension}, set by
- * {@code DatabaseSettings.apiConnectionWaitProperties()}); its cost on the hot path is one
- * uncontended semaphore permit per connection checkout.
+ * <p>The cost on the hot path is one volatile read per request.
  */
 @Singleton
 public class DatabaseCircuit implements BeanCreatedEventListener<DataSource> {
@@ -42,11 +41,6 @@ public class DatabaseCircuit implements BeanCreatedEventListener<DataSource> {
     private final AtomicBoolean open = new AtomicBoolean();
     private volatile HikariDataSource pool;
     private volatile boolean closed;
-
-    /** Makes a suspended pool fail a checkout at once instead of blocking it until resumed. */
-    public DatabaseCircuit() {
-        System.setProperty("com.zaxxer.hikari.throwIfSuspended", "true");
-    }
 
     /**
      * Remembers the HikariCP pool behind the {@code default} datasource (unwrapped from any
@@ -70,45 +64,39 @@ public class DatabaseCircuit implements BeanCreatedEventListener<DataSource> {
         return ds;
     }
 
-    /** @return {@code true} while the pool is suspended because the database is unreachable */
+    /** @return {@code true} while connections are refused because the database is unreachable */
     public boolean isOpen() {
         return open.get();
     }
 
     /**
-     * Opens the circuit (once): suspends the pool and probes the database until it answers, then
-     * resumes the pool. Returns at once; the work runs on its own thread.
+     * Opens the circuit (once): refuses connections, lets the pool's adder stop, and probes the
+     * database until it answers, then closes the circuit. Returns at once; the probing runs on
+     * its own thread.
      */
     public void trip() {
         HikariDataSource p = pool;
-        if (p == null || closed || !p.isAllowPoolSuspension() || !open.compareAndSet(false, true)) {
+        if (p == null || closed || !open.compareAndSet(false, true)) {
             return;
         }
-        Thread.ofPlatform().daemon().name("mluv-db-probe").start(() -> probeUntilBack(p));
+        int minIdle = p.getMinimumIdle();
+        p.getHikariConfigMXBean().setMinimumIdle(0);
+        LOG.warn("database unreachable: circuit open, requests answered 503 at once; probing every {} ms", PROBE_INTERVAL_MS);
+        Thread.ofPlatform().daemon().name("mluv-db-probe").start(() -> probeUntilBack(p, minIdle));
     }
 
-    private void probeUntilBack(HikariDataSource p) {
+    private void probeUntilBack(HikariDataSource p, int minIdle) {
         long start = System.nanoTime();
-        HikariPoolMXBean mx = p.getHikariPoolMXBean();
         try {
-            if (mx == null) {
-                return;
-            }
-            mx.suspendPool();
-            LOG.warn("database unreachable: pool suspended, requests answered 503 at once; probing every {} ms", PROBE_INTERVAL_MS);
             while (!closed && !reachable(p)) {
                 Thread.sleep(PROBE_INTERVAL_MS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("database probe failed", e);
         } finally {
-            if (mx != null && !p.isClosed()) {
-                mx.resumePool();
-            }
+            p.getHikariConfigMXBean().setMinimumIdle(minIdle);
             open.set(false);
-            LOG.info("database reachable again: pool resumed after {} ms", (System.nanoTime() - start) / 1_000_000);
+            LOG.info("database reachable again: circuit closed after {} ms", (System.nanoTime() - start) / 1_000_000);
         }
     }
 

@@ -19,8 +19,7 @@ import java.util.Set;
  * backend terminated), {@code 57P02} crash_shutdown, {@code 57P03} cannot_connect_now (server
  * starting or in recovery), {@code 53300} too_many_connections, {@code 42P01} undefined_table and
  * {@code 42703} undefined_column (a relation or column missing while a migration or rollback
- * runs), HikariCP's {@link SQLTransientException}s (no connection within the wait, or the pool
- * suspended by the API's {@code DatabaseCircuit}), a
+ * runs), a {@link SQLTransientException} (HikariCP's: no connection within the wait), a
  * {@link ConnectException} anywhere in the chain, and Micronaut Data's {@link ConnectionException}
  * (the connection itself failed: when the server stops mid-request, Micronaut Data's reset of the
  * broken connection fails with Hikari's state-less "Connection is closed" and replaces the
@@ -39,7 +38,7 @@ public final class DatabaseUnavailability {
      * @param error any error (may be {@code null})
      * @return {@code true} when the chain shows that no connection could be had because the server
      *         could not be reached (the pool's wait expired, connection refused, SQLState 08001 or
-     *         08004): the case in which the API's {@code DatabaseCircuit} suspends the pool
+     *         08004): the case in which the API's {@code DatabaseCircuit} opens
      */
     public static boolean unreachable(Throwable error) {
         Throwable t = error;

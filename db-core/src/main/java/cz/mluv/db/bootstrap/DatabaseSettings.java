@@ -110,9 +110,8 @@ public record DatabaseSettings(String url, String user, String password, int poo
      * connection within {@link #apiDbWaitMs} ms fails (and is answered 503) instead of queueing for
      * the seeds' 30 s, which stays the setting of the other processes. pgjdbc's own connect and
      * login timeouts (whole seconds, rounded up) keep a dead host from holding the pool's
-     * connection builder for pgjdbc's default 10 s, Hikari's liveness check of an idle
-     * connection is bounded below the wait, and the pool may be suspended (the API suspends it
-     * while the server is unreachable and resumes it as soon as a probe connects).
+     * connection builder for pgjdbc's default 10 s, and Hikari's liveness check of an idle
+     * connection is bounded below the wait.
      *
      * @return property name to value; put them over {@link #datasourceProperties}
      */
@@ -123,8 +122,6 @@ public record DatabaseSettings(String url, String user, String password, int poo
         p.put("datasources.default.validation-timeout", Math.max(250, apiDbWaitMs / 2));
         p.put("datasources.default.data-source-properties.connectTimeout", seconds);
         p.put("datasources.default.data-source-properties.loginTimeout", seconds);
-        // Lets the API suspend the pool while the server is unreachable (fast 503s, prompt resume).
-        p.put("datasources.default.allow-pool-suspension", true);
         return p;
     }
 
