@@ -104,14 +104,18 @@ class DatabaseOutageTest {
                 List<ConcurrentLoad.Sample> outage = all.stream()
                         .filter(s -> s.startNanos() >= stopped && s.startNanos() + (long) (s.latencyMs() * 1e6) < restart).toList();
                 long unavailable = outage.stream().filter(s -> s.status() == 503).count();
-                double maxOutageMs = ConcurrentLoad.percentile(outage, 100);
+                // Latency from the stop command on, so the first requests, which wait the pool's
+                // 1.5 s before the circuit opens, count too.
+                List<ConcurrentLoad.Sample> fromStop = all.stream()
+                        .filter(s -> s.startNanos() >= stop && s.startNanos() + (long) (s.latencyMs() * 1e6) < restart).toList();
+                double maxOutageMs = ConcurrentLoad.percentile(fromStop, 100);
                 long firstOk = all.stream().filter(s -> s.startNanos() >= restarted && s.ok())
                         .mapToLong(s -> s.startNanos() + (long) (s.latencyMs() * 1e6)).min().orElse(Long.MAX_VALUE);
                 double secondsToOk = (firstOk - restarted) / 1e9;
                 System.out.printf("Outage under 16 clients: %d requests in all, %d during the 10 s outage (%d 503), "
-                                + "max latency during the outage %.0f ms, p95 %.0f ms; server stop took %d ms, restart %d ms; "
+                                + "max latency from the stop command to the restart %.0f ms, p95 %.0f ms; server stop took %d ms, restart %d ms; "
                                 + "first 2xx %.2f s after the restart; statuses during the outage: %s%n",
-                        all.size(), outage.size(), unavailable, maxOutageMs, ConcurrentLoad.percentile(outage, 95),
+                        all.size(), outage.size(), unavailable, maxOutageMs, ConcurrentLoad.percentile(fromStop, 95),
                         (stopped - stop) / 1_000_000, (restarted - restart) / 1_000_000, secondsToOk,
                         outage.stream().collect(Collectors.groupingBy(ConcurrentLoad.Sample::status, Collectors.counting())));
 

@@ -3,7 +3,6 @@ package cz.mluv.api.problem;
 import io.micronaut.data.connection.exceptions.ConnectionException;
 import java.net.ConnectException;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +28,7 @@ public final class DatabaseUnavailability {
 
     /** SQLStates besides class 08 that mean "retry later". */
     public static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300", "42P01", "42703");
+    private static final Set<String> UNREACHABLE_STATES = Set.of("08001", "08004", "57P03");
     private static final int MAX_DEPTH = 32;
 
     private DatabaseUnavailability() {
@@ -36,17 +36,20 @@ public final class DatabaseUnavailability {
 
     /**
      * @param error any error (may be {@code null})
-     * @return {@code true} when the chain shows that no connection could be had because the server
-     *         could not be reached (the pool's wait expired, connection refused, SQLState 08001 or
-     *         08004): the case in which the API's {@code DatabaseCircuit} opens
+     * @return {@code true} when the chain shows that a connection could not be opened because the
+     *         server could not be reached (connection refused, SQLState 08001 or 08004 as pgjdbc
+     *         reports a refused or timed-out connect, 57P03 while the server starts; HikariCP puts
+     *         its last such failure as the cause of its wait timeout): the case in which the API's
+     *         {@code DatabaseCircuit} opens. A pool wait that expired only because every
+     *         connection was busy is not one.
      */
     public static boolean unreachable(Throwable error) {
         Throwable t = error;
         for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
+            if (t instanceof ConnectException) {
                 return true;
             }
-            if (t instanceof SQLException sql && ("08001".equals(sql.getSQLState()) || "08004".equals(sql.getSQLState()))) {
+            if (t instanceof SQLException sql && UNREACHABLE_STATES.contains(String.valueOf(sql.getSQLState()))) {
                 return true;
             }
             if (t.getCause() == t) {
