@@ -1,8 +1,10 @@
 package cz.mluv.api.outage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import cz.mluv.api.problem.DatabaseUnreachable;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * <p>Without it, every request of an outage waits the pool's full connection timeout before its
  * 503, and after the restart HikariCP's connection adder, which doubles its pause after each
  * failed attempt up to 5 s, may take up to 5 s to try again. So when a request could not get a
- * connection because the server could not be reached ({@link #trip()}), the circuit opens:
+ * connection because the server could not be reached ({@link DatabaseUnreachable}), the circuit opens:
  * {@link OpenCircuitFilter} answers API requests 503 at once, before they ask the pool for a
  * connection; the pool's minimum idle is set to 0 for the time, so
  * that with no request waiting HikariCP's adder stops instead of retrying with its growing pause;
@@ -62,6 +64,16 @@ public class DatabaseCircuit implements BeanCreatedEventListener<DataSource> {
             LOG.warn("datasource {} does not unwrap to HikariCP; no fast 503 while the database is away", ds.getClass().getName());
         }
         return ds;
+    }
+
+    /**
+     * Trips the circuit when a request could not open a connection.
+     *
+     * @param event the failure, published by the API's error handling
+     */
+    @EventListener
+    public void onUnreachable(DatabaseUnreachable event) {
+        trip();
     }
 
     /** @return {@code true} while connections are refused because the database is unreachable */

@@ -1,8 +1,8 @@
 package cz.mluv.api.problem;
 
-import cz.mluv.api.outage.DatabaseCircuit;
 import cz.mluv.db.InvalidParameterException;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
@@ -69,17 +69,17 @@ public final class Problems {
     @Singleton
     public static class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse<ProblemDetail>> {
 
-        private final DatabaseCircuit circuit;
+        private final ApplicationEventPublisher<DatabaseUnreachable> events;
 
-        /** @param circuit opened when the database cannot be reached */
-        public UnexpectedErrorHandler(DatabaseCircuit circuit) {
-            this.circuit = circuit;
+        /** @param events where {@link DatabaseUnreachable} is published */
+        public UnexpectedErrorHandler(ApplicationEventPublisher<DatabaseUnreachable> events) {
+            this.events = events;
         }
 
         @Override
         public HttpResponse<ProblemDetail> handle(HttpRequest request, Exception e) {
             if (DatabaseUnavailability.unreachable(e)) {
-                circuit.trip();
+                events.publishEvent(new DatabaseUnreachable(e));
             }
             return ServerErrors.answer(request, e, HttpStatus.INTERNAL_SERVER_ERROR, HttpResponse.serverError());
         }
