@@ -1,15 +1,20 @@
 package cz.mluv.api;
 
 import cz.mluv.db.bootstrap.DatabaseBootstrap;
+import cz.mluv.db.bootstrap.DatabaseSettings;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Starts the Mluv HTTP API: prepares the database (embedded PostgreSQL with demo data when
  * {@code MLUV_DB_URL} is not set, see {@link DatabaseBootstrap}), then the Micronaut server on
- * {@code MLUV_API_PORT} (default 8080).
+ * {@code MLUV_API_PORT} (default 8080). The API's pool waits at most {@code MLUV_API_DB_WAIT_MS}
+ * (default 1500 ms) for a connection: with the database down a request is answered 503 at once
+ * instead of queueing ({@link DatabaseSettings#apiConnectionWaitProperties()}).
  */
 @OpenAPIDefinition(info = @Info(title = "Mluv API", version = "1",
         description = "Leaderboards and user data of the Mluv Czech-learning chat app"))
@@ -41,6 +46,8 @@ public final class Application {
      * @return the running context (closing it stops the server)
      */
     public static ApplicationContext start(DatabaseBootstrap db, String... args) {
-        return Micronaut.build(args).mainClass(Application.class).properties(db.micronautProperties()).start();
+        Map<String, Object> properties = new HashMap<>(db.micronautProperties());
+        properties.putAll(db.settings().apiConnectionWaitProperties());
+        return Micronaut.build(args).mainClass(Application.class).properties(properties).start();
     }
 }

@@ -7,6 +7,7 @@ import cz.mluv.benchmarks.report.MarkdownReport;
 import cz.mluv.benchmarks.report.P95Chart;
 import cz.mluv.benchmarks.report.RunResult;
 import cz.mluv.benchmarks.report.ScaleResult;
+import cz.mluv.benchmarks.resilience.ResilienceRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import java.util.List;
 /**
  * Runs the Mluv benchmark and writes {@code <work-dir>/benchmark/report.md}, {@code p95.png}
  * and {@code results.csv}. See {@link BenchmarkOptions#USAGE}; {@code ./mluv bench} builds and
- * runs it. Exit code 0 when the run completed (targets missed or not), 2 on bad options, 1 on
+ * runs it; {@code --resilience} runs {@link ResilienceRun} instead and prints its figures. Exit
+ * code 0 when the run completed (targets missed or not), 2 on bad options, 1 on
  * failure.
  */
 public final class BenchmarkMain {
@@ -40,6 +42,11 @@ public final class BenchmarkMain {
             return;
         }
         try {
+            if (options.resilience()) {
+                new ResilienceRun(options.workDir(), options.resilienceSeconds(), BenchmarkMain::log).run();
+                System.exit(0);
+                return;
+            }
             Path report = run(options);
             log("report: " + report.toAbsolutePath());
             System.exit(0);

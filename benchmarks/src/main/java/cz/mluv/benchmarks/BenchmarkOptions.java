@@ -23,16 +23,21 @@ import java.util.List;
  *                      Mluv tables are emptied and refilled: give it a benchmark database
  * @param dbUser        user of the external server ({@code --db-user})
  * @param dbPassword    password of the external server ({@code --db-password})
+ * @param resilience    run the resilience benchmark instead ({@code --resilience}, a flag):
+ *                      64 clients on the leaderboard and user reads, then a 10 s PostgreSQL outage
+ *                      under the same load ({@link cz.mluv.benchmarks.resilience.ResilienceRun})
+ * @param resilienceSeconds length of the resilience load phase, s ({@code --resilience-seconds}, default 60)
  */
 public record BenchmarkOptions(List<Double> scales, int seconds, int warmupSeconds, int apiWarmupSeconds, List<Integer> clients,
                                List<Integer> beforeClients, List<String> endpoints, Path workDir,
-                               String dbUrl, String dbUser, String dbPassword) {
+                               String dbUrl, String dbUser, String dbPassword, boolean resilience, int resilienceSeconds) {
 
     /** The usage text. */
     public static final String USAGE = """
             usage: BenchmarkMain [--scale 0.1,1] [--seconds 5] [--warmup 2] [--api-warmup 30] [--clients 1,4,16]
                                  [--before-clients 1,4] [--endpoints id,...] [--work-dir target]
-                                 [--db-url jdbc:postgresql://... --db-user u --db-password p]""";
+                                 [--db-url jdbc:postgresql://... --db-user u --db-password p]
+                   or: BenchmarkMain --resilience [--resilience-seconds 60] [--work-dir target]""";
 
     /**
      * @param args the command line
@@ -51,10 +56,16 @@ public record BenchmarkOptions(List<Double> scales, int seconds, int warmupSecon
         String url = null;
         String user = "postgres";
         String password = "";
+        boolean resilience = false;
+        int resilienceSeconds = 60;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-h") || a.equals("--help")) {
                 throw new IllegalArgumentException(USAGE);
+            }
+            if (a.equals("--resilience")) {
+                resilience = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + a + " needs a value\n" + USAGE);
@@ -72,13 +83,15 @@ public record BenchmarkOptions(List<Double> scales, int seconds, int warmupSecon
                 case "--db-url" -> url = v;
                 case "--db-user" -> user = v;
                 case "--db-password" -> password = v;
+                case "--resilience-seconds" -> resilienceSeconds = positive(a, v);
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             }
         }
         if (warmup < 0 || apiWarmup < 0) {
             throw new IllegalArgumentException("--warmup and --api-warmup must not be negative");
         }
-        return new BenchmarkOptions(scales, seconds, warmup, apiWarmup, clients, before, endpoints, work, url, user, password);
+        return new BenchmarkOptions(scales, seconds, warmup, apiWarmup, clients, before, endpoints, work, url, user, password,
+                resilience, resilienceSeconds);
     }
 
     /** @return the measured time per load point */

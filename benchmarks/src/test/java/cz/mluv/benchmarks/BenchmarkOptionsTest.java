@@ -41,4 +41,15 @@ class BenchmarkOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse("--seconds"));
         assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse("--bogus", "1"));
     }
+
+    @Test
+    void resilienceIsAFlagWithItsOwnLoadLength() {
+        BenchmarkOptions plain = BenchmarkOptions.parse();
+        assertEquals(false, plain.resilience());
+        assertEquals(60, plain.resilienceSeconds());
+        BenchmarkOptions o = BenchmarkOptions.parse("--resilience", "--resilience-seconds", "10", "--work-dir", "x");
+        assertEquals(true, o.resilience());
+        assertEquals(10, o.resilienceSeconds());
+        assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse("--resilience-seconds", "0"));
+    }
 }

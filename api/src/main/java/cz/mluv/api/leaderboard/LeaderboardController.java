@@ -4,6 +4,8 @@ import cz.mluv.db.leaderboard.Leaderboard;
 import cz.mluv.db.leaderboard.LeaderboardMetric;
 import cz.mluv.db.leaderboard.UserStatsSummary;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
@@ -12,8 +14,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Leaderboards and active users, read from the materialized view user_stats_summary. */
+/**
+ * Leaderboards and active users, read from the materialized view user_stats_summary. Runs on the blocking executor, never on a Netty event loop: a
+ * request waiting for a database connection (up to MLUV_API_DB_WAIT_MS in an outage) must not
+ * stall the other requests of its loop.
+ */
 @Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class LeaderboardController {
 
     private final Leaderboard leaderboard;

@@ -5,7 +5,9 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /**
  * An RFC 9457 problem details body ({@code application/problem+json}), with the extension member
- * {@code parameter} naming the request parameter at fault, when one is.
+ * {@code parameter} naming the request parameter at fault, when one is, and {@code errorId} on a
+ * 5xx answer: the id under which the server logged the failure (the body itself never carries
+ * the exception's message).
  *
  * @param type      a URI identifying the problem type
  * @param title     short summary of the problem type
@@ -13,8 +15,9 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param detail    what went wrong in this request
  * @param instance  the request path
  * @param parameter the offending request parameter, if any
+ * @param errorId   the server log's id of a 5xx failure, if this is one
  */
 @Serdeable
 public record ProblemDetail(String type, String title, int status, @Nullable String detail, @Nullable String instance,
-                            @Nullable String parameter) {
+                            @Nullable String parameter, @Nullable String errorId) {
 }

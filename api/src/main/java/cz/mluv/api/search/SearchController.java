@@ -3,13 +3,20 @@ package cz.mluv.api.search;
 import cz.mluv.db.message.Messages;
 import cz.mluv.db.message.SearchHit;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 
-/** Czech full-text search of messages. */
+/**
+ * Czech full-text search of messages. Runs on the blocking executor, never on a Netty event loop: a
+ * request waiting for a database connection (up to MLUV_API_DB_WAIT_MS in an outage) must not
+ * stall the other requests of its loop.
+ */
 @Controller("/api/v1/messages")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class SearchController {
 
     private final Messages messages;

@@ -1,6 +1,7 @@
 package cz.mluv.api.user;
 
 import cz.mluv.api.problem.UserNotFoundException;
+import cz.mluv.db.InvalidParameterException;
 import cz.mluv.db.message.CorrectnessDay;
 import cz.mluv.db.message.Message;
 import cz.mluv.db.message.Messages;
@@ -13,6 +14,8 @@ import cz.mluv.db.words.ReviewQueue;
 import cz.mluv.db.words.SavedWord;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
@@ -22,8 +25,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** A user's data, addressed by Telegram id; every endpoint is one SQL statement. */
+/**
+ * A user's data, addressed by Telegram id; every endpoint is one SQL statement. Runs on the blocking executor, never on a Netty event loop: a
+ * request waiting for a database connection (up to MLUV_API_DB_WAIT_MS in an outage) must not
+ * stall the other requests of its loop.
+ */
 @Controller("/api/v1/users/{telegramId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
 public class UserController {
 
     private final UserProfiles profiles;
@@ -119,11 +127,18 @@ public class UserController {
         return messages.correctness(telegramId, range.from(), range.to()).orElseThrow(() -> new UserNotFoundException(telegramId));
     }
 
-    /** A requested day range; a missing end is today (UTC), a missing start 30 days before the end. */
+    /**
+     * A requested day range; a missing end is today (UTC), a missing start 30 days before the end.
+     * It is checked here, with db-core's rule, so that a bad range is reported against the day the
+     * caller gave rather than the default beside it.
+     */
     private record DateRange(LocalDate from, LocalDate to) {
         static DateRange of(LocalDate from, LocalDate to) {
-            LocalDate end = to != null ? to : today();
-            return new DateRange(from != null ? from : end.minusDays(30), end);
+            LocalDate end = to != null ? InvalidParameterException.requireDate("to", to) : today();
+            LocalDate start = end.minusDays(30);
+            DateRange range = new DateRange(from != null ? from : start.isBefore(InvalidParameterException.MIN_DATE) ? end : start, end);
+            Messages.requireRange(range.from(), range.to(), from != null && to == null ? "from" : "to");
+            return range;
         }
     }
 

@@ -26,9 +26,13 @@ import java.util.function.Function;
  *                          default {@code .mluv/pgdata})
  * @param embeddedPort      TCP port of the embedded server ({@code MLUV_EMBEDDED_PORT}, default 54329;
  *                          0 = any free port)
+ * @param apiDbWaitMs       how long an API request waits for a pooled connection before it is
+ *                          answered 503, ms ({@code MLUV_API_DB_WAIT_MS}, default 1500); the API
+ *                          only, see {@link #apiConnectionWaitProperties()}
  */
 public record DatabaseSettings(String url, String user, String password, int poolMax, int poolMinIdle,
-                               long connectionTimeoutMs, String jit, Path embeddedDataDir, int embeddedPort) {
+                               long connectionTimeoutMs, String jit, Path embeddedDataDir, int embeddedPort,
+                               long apiDbWaitMs) {
 
     /**
      * Reads the settings from the process environment and system properties (a system property
@@ -67,7 +71,8 @@ public record DatabaseSettings(String url, String user, String password, int poo
                 intValue(lookup, "MLUV_DB_CONNECTION_TIMEOUT_MS", 30_000, 250, 600_000),
                 jit,
                 Path.of(value(lookup, "MLUV_EMBEDDED_DATA_DIR", ".mluv/pgdata")),
-                intValue(lookup, "MLUV_EMBEDDED_PORT", 54329, 0, 65535));
+                intValue(lookup, "MLUV_EMBEDDED_PORT", 54329, 0, 65535),
+                intValue(lookup, "MLUV_API_DB_WAIT_MS", 1500, 250, 600_000));
     }
 
     /** @return {@code true} when no external URL is configured and the embedded server is used */
@@ -97,6 +102,26 @@ public record DatabaseSettings(String url, String user, String password, int poo
         p.put("datasources.default.pool-name", "mluv");
         p.put("datasources.default.data-source-properties.options", "-c jit=" + jit);
         p.put("datasources.default.data-source-properties.ApplicationName", "mluv");
+        return p;
+    }
+
+    /**
+     * The API's fail-fast overrides of {@link #datasourceProperties}: a request that cannot get a
+     * connection within {@link #apiDbWaitMs} ms fails (and is answered 503) instead of queueing for
+     * the seeds' 30 s, which stays the setting of the other processes. pgjdbc's own connect and
+     * login timeouts (whole seconds, rounded up) keep a dead host from holding the pool's
+     * connection builder for pgjdbc's default 10 s, and Hikari's liveness check of an idle
+     * connection is bounded below the wait.
+     *
+     * @return property name to value; put them over {@link #datasourceProperties}
+     */
+    public Map<String, Object> apiConnectionWaitProperties() {
+        long seconds = Math.max(1, (apiDbWaitMs + 999) / 1000);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("datasources.default.connection-timeout", apiDbWaitMs);
+        p.put("datasources.default.validation-timeout", Math.max(250, apiDbWaitMs / 2));
+        p.put("datasources.default.data-source-properties.connectTimeout", seconds);
+        p.put("datasources.default.data-source-properties.loginTimeout", seconds);
         return p;
     }
 

@@ -15,6 +15,9 @@ public enum LeaderboardMetric {
     TOTAL_MESSAGES,
     MESSAGES_LAST_7_DAYS;
 
+    /** Longest {@code metric} value accepted, characters. */
+    public static final int MAX_LENGTH = 64;
+
     /** @return the column name (also the API's spelling), e.g. {@code total_stars} */
     public String column() {
         return name().toLowerCase(Locale.ROOT);
@@ -29,8 +32,11 @@ public enum LeaderboardMetric {
      * @param value the API spelling, e.g. {@code total_stars} (case-insensitive)
      * @return the metric
      * @throws InvalidParameterException naming {@code metric} when the value is not in the list
+     *                                   (or is longer than {@link #MAX_LENGTH} or not valid text,
+     *                                   {@link InvalidParameterException#requireText})
      */
     public static LeaderboardMetric parse(String value) {
+        InvalidParameterException.requireText("metric", value, MAX_LENGTH);
         for (LeaderboardMetric m : values()) {
             if (m.column().equalsIgnoreCase(value == null ? "" : value.trim())) {
                 return m;

@@ -57,14 +57,13 @@ public class Messages {
      * @param query words to find (web-search syntax), 1..{@link #MAX_QUERY_LENGTH} characters
      * @param limit rows, 1..{@link #MAX_LIMIT}
      * @return matching messages, newest first
-     * @throws InvalidParameterException naming {@code q} when the query is blank or too long
+     * @throws InvalidParameterException naming {@code q} when the query is blank, too long or not
+     *                                   text PostgreSQL can take ({@link InvalidParameterException#requireText})
      */
     public List<SearchHit> search(String query, int limit) {
+        InvalidParameterException.requireText("q", query, MAX_QUERY_LENGTH);
         if (query == null || query.isBlank()) {
             throw new InvalidParameterException("q", "q must not be empty");
-        }
-        if (query.length() > MAX_QUERY_LENGTH) {
-            throw new InvalidParameterException("q", "q must be at most " + MAX_QUERY_LENGTH + " characters");
         }
         InvalidParameterException.requireRange("limit", limit, 1, MAX_LIMIT);
         return repository.search(query.strip(), limit);
@@ -95,15 +94,36 @@ public class Messages {
     /**
      * @param from first day
      * @param to   last day
-     * @throws InvalidParameterException naming {@code to} when the range is reversed or wider
-     *                                   than {@link #MAX_RANGE_DAYS}
+     * @throws InvalidParameterException naming {@code from} or {@code to} when a day is outside
+     *                                   {@link InvalidParameterException#requireDate}'s range, naming
+     *                                   {@code to} when the range is reversed or wider than
+     *                                   {@link #MAX_RANGE_DAYS}
      */
     public static void requireRange(LocalDate from, LocalDate to) {
+        requireRange(from, to, "to");
+    }
+
+    /**
+     * @param from    first day
+     * @param to      last day
+     * @param blamed  the parameter a reversed or too wide range is reported against: the one the
+     *                caller gave when the other one is a default ({@code from} or {@code to})
+     * @throws InvalidParameterException naming {@code from} or {@code to} when a day is outside
+     *                                   {@link InvalidParameterException#requireDate}'s range, naming
+     *                                   {@code blamed} when the range is reversed or wider than
+     *                                   {@link #MAX_RANGE_DAYS}
+     */
+    public static void requireRange(LocalDate from, LocalDate to, String blamed) {
+        InvalidParameterException.requireDate("from", from);
+        InvalidParameterException.requireDate("to", to);
         if (to.isBefore(from)) {
-            throw new InvalidParameterException("to", "to must not be before from (" + from + "), was " + to);
+            throw new InvalidParameterException(blamed, blamed.equals("from")
+                    ? "from must not be after to (" + to + "), was " + from
+                    : "to must not be before from (" + from + "), was " + to);
         }
         if (ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) {
-            throw new InvalidParameterException("to", "the range from..to must span at most " + MAX_RANGE_DAYS + " days");
+            throw new InvalidParameterException(blamed, blamed + ": the range from..to (" + from + ".." + to
+                    + ") must span at most " + MAX_RANGE_DAYS + " days");
         }
     }
 }

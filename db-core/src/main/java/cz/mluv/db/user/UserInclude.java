@@ -12,6 +12,9 @@ public enum UserInclude {
     RECENT_MESSAGES,
     STARS;
 
+    /** Longest {@code include} value accepted, characters (every relation once, with spaces). */
+    public static final int MAX_LENGTH = 100;
+
     /** @return the API spelling, e.g. {@code recent_messages} */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
@@ -21,9 +24,12 @@ public enum UserInclude {
      * @param csv comma-separated API spellings, e.g. {@code settings,recent_messages,stars};
      *            {@code null} or blank = none
      * @return the set named
-     * @throws InvalidParameterException naming {@code include} for an unknown relation
+     * @throws InvalidParameterException naming {@code include} for an unknown relation or text
+     *                                   longer than {@link #MAX_LENGTH} or not valid
+     *                                   ({@link InvalidParameterException#requireText})
      */
     public static Set<UserInclude> parse(String csv) {
+        InvalidParameterException.requireText("include", csv, MAX_LENGTH);
         Set<UserInclude> out = EnumSet.noneOf(UserInclude.class);
         if (csv == null || csv.isBlank()) {
             return out;

@@ -26,9 +26,10 @@ public class ReviewQueue {
      * @param on         the day to review on (words due on or before it, and never-reviewed ones)
      * @param limit      rows, 1..{@link #MAX_LIMIT}
      * @return due words, never-reviewed first, then oldest due date; empty when there is no such user
-     * @throws InvalidParameterException when {@code limit} is out of range
+     * @throws InvalidParameterException when {@code limit} or {@code on} is out of range
      */
     public Optional<List<SavedWord>> due(long telegramId, LocalDate on, int limit) {
+        InvalidParameterException.requireDate("on", on);
         InvalidParameterException.requireRange("limit", limit, 1, MAX_LIMIT);
         List<DueWordRow> rows = repository.due(telegramId, on, limit);
         if (rows.isEmpty()) {
