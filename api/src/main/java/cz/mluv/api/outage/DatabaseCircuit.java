@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ public class DatabaseCircuit implements BeanCreatedEventListener<DataSource> {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseCircuit.class);
 
     private final AtomicBoolean open = new AtomicBoolean();
+    private volatile String outageId = "";
     private volatile HikariDataSource pool;
     private volatile boolean closed;
 
@@ -76,6 +78,11 @@ public class DatabaseCircuit implements BeanCreatedEventListener<DataSource> {
         trip();
     }
 
+    /** @return the error id the current (or last) outage was logged with; the 503s of the outage carry it */
+    public String outageId() {
+        return outageId;
+    }
+
     /** @return {@code true} while connections are refused because the database is unreachable */
     public boolean isOpen() {
         return open.get();
@@ -91,9 +98,11 @@ public class DatabaseCircuit implements BeanCreatedEventListener<DataSource> {
         if (p == null || closed || !open.compareAndSet(false, true)) {
             return;
         }
+        outageId = UUID.randomUUID().toString();
         int minIdle = p.getMinimumIdle();
         p.getHikariConfigMXBean().setMinimumIdle(0);
-        LOG.warn("database unreachable: circuit open, requests answered 503 at once; probing every {} ms", PROBE_INTERVAL_MS);
+        LOG.error("error {}: database unreachable: circuit open, requests answered 503 at once with this error id; "
+                + "probing every {} ms", outageId, PROBE_INTERVAL_MS);
         Thread.ofPlatform().daemon().name("mluv-db-probe").start(() -> probeUntilBack(p, minIdle));
     }
 

@@ -7,12 +7,11 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * While the {@link DatabaseCircuit} is open, answers every API request 503 (with
- * {@code Retry-After} and an error id, through {@link ServerErrors}) before it reaches a
- * controller, so that no request waits for a pooled connection to a server known to be away.
+ * {@code Retry-After} and the outage's error id, logged once when the circuit opened, through
+ * {@link ServerErrors#outage}) before it reaches a controller, so that no request waits for a pooled connection to a server known to be away.
  * The cost when the circuit is closed is one volatile read per request.
  */
 @ServerFilter("/api/**")
@@ -35,8 +34,6 @@ public class OpenCircuitFilter {
         if (!circuit.isOpen()) {
             return null;
         }
-        return ServerErrors.answer(request, new SQLTransientConnectionException(
-                "database unreachable: circuit open since an earlier request could not connect", "08001"),
-                HttpStatus.SERVICE_UNAVAILABLE, HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE));
+        return ServerErrors.outage(request, circuit.outageId(), HttpResponse.status(HttpStatus.SERVICE_UNAVAILABLE));
     }
 }

@@ -51,10 +51,7 @@ public final class ServerErrors {
             LOG.error("error {}: {} {} answered 503, database unavailable ({}): {}", errorId, request.getMethod(),
                     request.getPath(), outage.get(), causeChain(error));
             LOG.debug("error {}: stack trace", errorId, error);
-            response.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
-            body = new ProblemDetail(TYPE_BASE + "database-unavailable", "Service unavailable", 503,
-                    "The database is unavailable for the moment; retry after " + RETRY_AFTER_SECONDS + " s.",
-                    request.getPath(), null, errorId);
+            return unavailable(request, errorId, response);
         } else {
             LOG.error("error {}: {} {} answered {}", errorId, request.getMethod(), request.getPath(), status.getCode(), error);
             response.status(status);
@@ -62,6 +59,29 @@ public final class ServerErrors {
                     "The server could not answer this request; the error id identifies it in the server log.",
                     request.getPath(), null, errorId);
         }
+        return response.header(ERROR_ID_HEADER, errorId).body(body).contentType(Problems.PROBLEM_JSON);
+    }
+
+    /**
+     * The 503 of a request refused while the database is known to be away: it carries the error
+     * id under which the outage was logged once (thousands of refused requests a second would
+     * otherwise each write an ERROR line), and logs the request at DEBUG only.
+     *
+     * @param request  the refused request
+     * @param outageId the error id the outage was logged with
+     * @param response the response to fill
+     * @return {@code response}: 503, {@code Retry-After}, problem+json
+     */
+    public static MutableHttpResponse<ProblemDetail> outage(HttpRequest<?> request, String outageId, MutableHttpResponse<?> response) {
+        LOG.debug("error {}: {} {} answered 503 while the database is unreachable", outageId, request.getMethod(), request.getPath());
+        return unavailable(request, outageId, response);
+    }
+
+    private static MutableHttpResponse<ProblemDetail> unavailable(HttpRequest<?> request, String errorId, MutableHttpResponse<?> response) {
+        response.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        ProblemDetail body = new ProblemDetail(TYPE_BASE + "database-unavailable", "Service unavailable", 503,
+                "The database is unavailable for the moment; retry after " + RETRY_AFTER_SECONDS + " s.",
+                request.getPath(), null, errorId);
         return response.header(ERROR_ID_HEADER, errorId).body(body).contentType(Problems.PROBLEM_JSON);
     }
 
