@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A closed loop of concurrent clients, each sending GETs one after another over keep-alive
  * HTTP/1.1 until stopped, cycling through the targets. Every answer is recorded; a request that
- * gets no answer within 5 s (or no connection) is recorded with status -1.
+ * gets no answer within {@link #TIMEOUT} (or no connection) is recorded with status -1.
  */
 public final class ConcurrentLoad implements AutoCloseable {
 
@@ -34,11 +34,18 @@ public final class ConcurrentLoad implements AutoCloseable {
         }
     }
 
+    /**
+     * How long a client waits for an answer. Far above any answer the API should give (its own
+     * connection wait is 1.5 s), so that a stall of the shared test machine is measured as a
+     * latency rather than lost as a client timeout.
+     */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private final List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final CountDownLatch done;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(TIMEOUT).build();
 
     /**
      * Starts the clients.
@@ -65,7 +72,7 @@ public final class ConcurrentLoad implements AutoCloseable {
     }
 
     private Sample send(URL server, String target) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server + target)).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server + target)).timeout(TIMEOUT).GET().build();
         long start = System.nanoTime();
         int status;
         try {
