@@ -60,6 +60,26 @@ class ParameterFuzzingTest {
     }
 
     @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
+    void leaderboardAfter(@ForAll("cursor") String v) throws Exception {
+        check("/api/v1/leaderboard?after=" + v, "after");
+    }
+
+    @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
+    void rankTelegramId(@ForAll("pathValue") String v) throws Exception {
+        check("/api/v1/leaderboard/users/" + v, "telegramId");
+    }
+
+    @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
+    void rankMetric(@ForAll("text") String v) throws Exception {
+        check("/api/v1/leaderboard/users/" + USER + "?metric=" + v, "metric");
+    }
+
+    @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
+    void rankAround(@ForAll("number") String v) throws Exception {
+        check("/api/v1/leaderboard/users/" + USER + "?around=" + v, "around");
+    }
+
+    @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
     void activeUsersDays(@ForAll("number") String v) throws Exception {
         check("/api/v1/users/active?days=" + v, "days");
     }
@@ -160,6 +180,15 @@ class ParameterFuzzingTest {
         Arbitrary<String> random = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(200),
                 Arbitraries.strings().ascii().ofMaxLength(300), Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(50));
         return Arbitraries.oneOf(edges.map(ParameterFuzzingTest::encode), random.map(ParameterFuzzingTest::encode), malformed());
+    }
+
+    /** Leaderboard cursors ({@code <score>:<telegramId>}) and near-cursors. */
+    @Provide
+    Arbitrary<String> cursor() {
+        Arbitrary<String> edges = Arbitraries.of("0:" + USER, "4013:200003509", "-1:1", ":", "1:", ":1", "1:2:3", "x:y",
+                Long.MAX_VALUE + ":" + Long.MIN_VALUE, "9".repeat(40) + ":1", "1:" + "9".repeat(40), "1 :2", "1%3A2");
+        Arbitrary<String> random = Arbitraries.longs().flatMap(score -> Arbitraries.longs().map(id -> score + ":" + id));
+        return Arbitraries.oneOf(edges.map(ParameterFuzzingTest::encode), random.map(ParameterFuzzingTest::encode), text());
     }
 
     /** Numbers and near-numbers, as the query string carries them. */

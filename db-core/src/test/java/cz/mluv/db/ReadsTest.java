@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cz.mluv.db.leaderboard.Leaderboard;
 import cz.mluv.db.leaderboard.LeaderboardMetric;
+import cz.mluv.db.leaderboard.RankedUser;
 import cz.mluv.db.leaderboard.UserStatsSummary;
 import cz.mluv.db.message.CorrectnessDay;
 import cz.mluv.db.message.Message;
@@ -72,13 +73,13 @@ class ReadsTest {
 
     @Test
     void leaderboardByStarsMatchesADirectCountInOneStatement() throws SQLException {
-        List<UserStatsSummary> top = oneStatement(() -> ctx.getBean(Leaderboard.class).top(LeaderboardMetric.TOTAL_STARS, 10));
+        List<RankedUser> top = oneStatement(() -> ctx.getBean(Leaderboard.class).top(LeaderboardMetric.TOTAL_STARS, 10));
         assertEquals(10, top.size());
         List<Long> expected = longs("""
                 SELECT u.telegram_id FROM users u JOIN user_stars s ON s.user_id = u.id
                 ORDER BY s.total DESC, u.id LIMIT 10""");
-        assertEquals(expected, top.stream().map(UserStatsSummary::telegramId).toList());
-        for (UserStatsSummary row : top) {
+        assertEquals(expected, top.stream().map(RankedUser::telegramId).toList());
+        for (RankedUser row : top) {
             assertEquals(longs("SELECT coalesce(sum(stars_earned), 0) FROM daily_stats d JOIN users u ON u.id = d.user_id WHERE u.telegram_id = "
                     + row.telegramId()).getFirst(), (long) row.totalStars());
         }
@@ -87,7 +88,7 @@ class ReadsTest {
     @Test
     void everyLeaderboardMetricIsOrderedDescending() {
         for (LeaderboardMetric metric : LeaderboardMetric.values()) {
-            List<UserStatsSummary> top = oneStatement(() -> ctx.getBean(Leaderboard.class).top(metric, 25));
+            List<RankedUser> top = oneStatement(() -> ctx.getBean(Leaderboard.class).top(metric, 25));
             assertEquals(25, top.size());
             List<Long> scores = top.stream().map(r -> switch (metric) {
                 case TOTAL_STARS -> (long) r.totalStars();

@@ -1,23 +1,33 @@
 package cz.mluv.api.leaderboard;
 
+import cz.mluv.api.problem.UserNotFoundException;
 import cz.mluv.db.leaderboard.Leaderboard;
 import cz.mluv.db.leaderboard.LeaderboardMetric;
+import cz.mluv.db.leaderboard.LeaderboardPage;
+import cz.mluv.db.leaderboard.RankCursor;
+import cz.mluv.db.leaderboard.RankedUser;
+import cz.mluv.db.leaderboard.UserRank;
 import cz.mluv.db.leaderboard.UserStatsSummary;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.util.ArrayList;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 
 /**
- * Leaderboards and active users, read from the materialized view user_stats_summary. Runs on the blocking executor, never on a Netty event loop: a
- * request waiting for a database connection (up to MLUV_API_DB_WAIT_MS in an outage) must not
- * stall the other requests of its loop.
+ * Leaderboards and active users, read from the materialized view user_stats_summary. Ranks are the
+ * view's (computed at refresh): standard competition ranking, ties share a rank (1, 2, 2, 4) and
+ * are listed by user id; the same rule in the top list, its pages and a user's rank. Runs on the
+ * blocking executor, never on a Netty event loop: a request waiting for a database connection (up
+ * to MLUV_API_DB_WAIT_MS in an outage) must not stall the other requests of its loop.
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -31,23 +41,68 @@ public class LeaderboardController {
     }
 
     /**
-     * @param metric  total_stars, max_streak, total_messages or messages_last_7_days
-     * @param limit   rows, 1..100
-     * @return the ranking
+     * @param metric total_stars, max_streak, total_messages or messages_last_7_days
+     * @param limit  rows, 1..100
+     * @param after  {@code <score>:<telegramId>}: the previous page's {@code nextAfter}; absent for the top
+     * @return a page of the ranking and the cursor of the next one
+     * @throws cz.mluv.db.InvalidParameterException naming the parameter (400)
+     * @throws cz.mluv.db.leaderboard.StaleCursorException when the view was refreshed since the cursor's page (409)
      */
-    @Operation(summary = "Top users by a metric (one SQL statement, index on the view)")
+    @Operation(summary = "Users ranked by a metric, page by page (one SQL statement, index on the view)",
+            description = "Ranks: standard competition ranking computed at the view's refresh (ties share a rank: 1, 2, 2, 4; "
+                    + "listed by user id). Without `after`, the top `limit` users; with `after` (the previous page's `nextAfter`), "
+                    + "the next `limit` users: a bounded index range scan at any depth. Pages are stable while the view is not "
+                    + "refreshed; a cursor whose user has another score since is answered 409 (start again without `after`).")
+    @ApiResponse(responseCode = "200", description = "the page")
+    @ApiResponse(responseCode = "400", description = "bad metric, limit or after (problem+json naming it)",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "stale cursor: the view was refreshed since that page (problem+json naming after)",
+            content = @Content(mediaType = "application/problem+json"))
     @Get("/leaderboard")
     public LeaderboardResponse leaderboard(
             @Parameter(description = "total_stars | max_streak | total_messages | messages_last_7_days")
             @QueryValue(defaultValue = "total_stars") String metric,
-            @Parameter(description = "rows, 1..100") @QueryValue(defaultValue = "10") int limit) {
+            @Parameter(description = "rows, 1..100") @QueryValue(defaultValue = "10") int limit,
+            @Parameter(description = "cursor `<score>:<telegramId>`: the previous page's nextAfter", example = "4013:200003509")
+            @Nullable @QueryValue String after) {
         LeaderboardMetric m = LeaderboardMetric.parse(metric);
-        List<UserStatsSummary> rows = leaderboard.top(m, limit);
-        List<LeaderboardEntry> entries = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            entries.add(LeaderboardEntry.of(i + 1, m, rows.get(i)));
-        }
-        return new LeaderboardResponse(m.column(), entries);
+        RankCursor cursor = after == null ? null : RankCursor.parse(after);
+        LeaderboardPage page = leaderboard.page(m, cursor, limit);
+        List<LeaderboardEntry> entries = page.entries().stream().map(LeaderboardEntry::of).toList();
+        Long ranked = page.entries().isEmpty() ? null : page.entries().getFirst().rankedUsers();
+        return new LeaderboardResponse(m.column(), ranked, entries, page.next() == null ? null : page.next().toString());
+    }
+
+    /**
+     * @param telegramId the user
+     * @param metric     total_stars, max_streak, total_messages or messages_last_7_days
+     * @param around     neighbours on each side, 0..50
+     * @return the user's rank, the number of ranked users and the users listed around them
+     * @throws UserNotFoundException when no ranked user has the id (404)
+     */
+    @Operation(summary = "A user's rank, score and neighbours in a leaderboard (one SQL statement)",
+            description = "Rank by standard competition ranking (ties share a rank: 1, 2, 2, 4), computed at the view's refresh: "
+                    + "the same cost for the first and the last user. `above` and `below` hold up to `around` users listed "
+                    + "right before and after the user, best first. A user who registered after the last refresh is not ranked yet (404).")
+    @ApiResponse(responseCode = "200", description = "the user's rank")
+    @ApiResponse(responseCode = "400", description = "bad telegramId, metric or around (problem+json naming it)",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "no ranked user with that Telegram id (problem+json)",
+            content = @Content(mediaType = "application/problem+json"))
+    @Get("/leaderboard/users/{telegramId}")
+    public UserRankResponse rank(@PathVariable long telegramId,
+                                 @Parameter(description = "total_stars | max_streak | total_messages | messages_last_7_days")
+                                 @QueryValue(defaultValue = "total_stars") String metric,
+                                 @Parameter(description = "neighbours on each side, 0..50") @QueryValue(defaultValue = "5") int around) {
+        LeaderboardMetric m = LeaderboardMetric.parse(metric);
+        UserRank r = leaderboard.rankOf(m, telegramId, around)
+                .orElseThrow(() -> new UserNotFoundException("no ranked user with telegram id " + telegramId
+                        + " (unknown, or registered after the leaderboard's last refresh)"));
+        return new UserRankResponse(m.column(), r.rankedUsers(), LeaderboardEntry.of(r.user()), entries(r.above()), entries(r.below()));
+    }
+
+    private static List<LeaderboardEntry> entries(List<RankedUser> users) {
+        return users.stream().map(LeaderboardEntry::of).toList();
     }
 
     /**
@@ -63,10 +118,25 @@ public class LeaderboardController {
     }
 
     /**
-     * @param metric  the metric ranked by
-     * @param entries ranked users, best first
+     * @param metric      the metric ranked by
+     * @param rankedUsers how many users the leaderboard ranks; {@code null} on an empty page
+     * @param entries     ranked users, best first
+     * @param nextAfter   the {@code after} of the next page; {@code null} on the last page
      */
     @Serdeable
-    public record LeaderboardResponse(String metric, List<LeaderboardEntry> entries) {
+    public record LeaderboardResponse(String metric, @Nullable Long rankedUsers, List<LeaderboardEntry> entries,
+                                      @Nullable String nextAfter) {
+    }
+
+    /**
+     * @param metric      the metric ranked by
+     * @param rankedUsers how many users the leaderboard ranks
+     * @param user        the user asked about, with rank and score
+     * @param above       up to {@code around} users listed right before the user, best first
+     * @param below       up to {@code around} users listed right after the user, best first
+     */
+    @Serdeable
+    public record UserRankResponse(String metric, long rankedUsers, LeaderboardEntry user, List<LeaderboardEntry> above,
+                                   List<LeaderboardEntry> below) {
     }
 }

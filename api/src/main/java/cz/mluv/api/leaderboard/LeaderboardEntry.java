@@ -1,7 +1,6 @@
 package cz.mluv.api.leaderboard;
 
-import cz.mluv.db.leaderboard.LeaderboardMetric;
-import cz.mluv.db.leaderboard.UserStatsSummary;
+import cz.mluv.db.leaderboard.RankedUser;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -9,7 +8,9 @@ import java.time.Instant;
 /**
  * One ranked user.
  *
- * @param rank              1-based position
+ * @param rank              1-based standard competition rank: 1 + the number of users with a
+ *                          higher score (ties share a rank: 1, 2, 2, 4)
+ * @param position          1-based place in the listing (score descending, then user id): unique
  * @param telegramId        the user's Telegram id
  * @param firstName         first name
  * @param score             the value of the metric ranked by
@@ -20,17 +21,11 @@ import java.time.Instant;
  * @param lastActivity      latest message time, if any
  */
 @Serdeable
-public record LeaderboardEntry(int rank, long telegramId, String firstName, long score, int totalStars, int maxStreak,
-                               long totalMessages, long messagesLast7Days, @Nullable Instant lastActivity) {
+public record LeaderboardEntry(long rank, long position, long telegramId, String firstName, long score, int totalStars,
+                               int maxStreak, long totalMessages, long messagesLast7Days, @Nullable Instant lastActivity) {
 
-    static LeaderboardEntry of(int rank, LeaderboardMetric metric, UserStatsSummary s) {
-        long score = switch (metric) {
-            case TOTAL_STARS -> s.totalStars();
-            case MAX_STREAK -> s.maxStreak();
-            case TOTAL_MESSAGES -> s.totalMessages();
-            case MESSAGES_LAST_7_DAYS -> s.messagesLast7Days();
-        };
-        return new LeaderboardEntry(rank, s.telegramId(), s.firstName(), score, s.totalStars(), s.maxStreak(),
-                s.totalMessages(), s.messagesLast7Days(), s.lastActivity());
+    static LeaderboardEntry of(RankedUser u) {
+        return new LeaderboardEntry(u.rank(), u.position(), u.telegramId(), u.firstName(), u.score(), u.totalStars(),
+                u.maxStreak(), u.totalMessages(), u.messagesLast7Days(), u.lastActivity());
     }
 }

@@ -7,4 +7,9 @@ public class UserNotFoundException extends RuntimeException {
     public UserNotFoundException(long telegramId) {
         super("no user with telegram id " + telegramId);
     }
+
+    /** @param detail which user was looked for where, for the problem's detail */
+    public UserNotFoundException(String detail) {
+        super(detail);
+    }
 }

@@ -1,5 +1,6 @@
 package cz.mluv.benchmarks.endpoint;
 
+import cz.mluv.db.leaderboard.RankingRepository;
 import cz.mluv.db.leaderboard.UserStatsSummaryRepository;
 import cz.mluv.db.message.MessageRepository;
 import cz.mluv.db.stats.DailyStatsRepository;
@@ -12,6 +13,7 @@ import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Every API read the benchmark measures. The floor SQL is the repositories' own constant (the
@@ -32,6 +34,15 @@ public final class Endpoints {
     static final String RECENT_MESSAGES_SQL = """
             SELECT id, role, text, correctness_score, created_at FROM messages
             WHERE user_id = :userId ORDER BY created_at DESC, id DESC LIMIT :limit""";
+
+    /**
+     * A rank counted at read time from the base tables: 1 + the users with more stars (no view, and
+     * user_stars has no index on total). What the precomputed rank replaces.
+     */
+    static final String RANK_BY_COUNTING_SQL = """
+            SELECT count(*) + 1 FROM users u LEFT JOIN user_stars s ON s.user_id = u.id
+            WHERE coalesce(s.total, 0) > (SELECT coalesce(max(s2.total), 0) FROM users u2
+                                          LEFT JOIN user_stars s2 ON s2.user_id = u2.id WHERE u2.telegram_id = :telegramId)""";
 
     private Endpoints() {
     }
@@ -61,6 +72,9 @@ public final class Endpoints {
                         single(UserStatsSummaryRepository.TOP_BY_TOTAL_STARS_SQL, (s, i) -> Map.of("limit", 10)),
                         single(liveTop, (s, i) -> Map.of("limit", 10)),
                         "computed live from the base tables (the view's query), no view"),
+                rank("rank_top", "Rank and 5 neighbours each side, the user listed first", Sample.RankProbes::top),
+                rank("rank_middle", "Rank and 5 neighbours each side, the user listed in the middle", Sample.RankProbes::middle),
+                rank("rank_last", "Rank and 5 neighbours each side, the user listed last (tie group at 0)", Sample.RankProbes::last),
                 new Endpoint("active_users", "50 users active in the last 7 days", 5, "issue 6",
                         (s, i) -> "/api/v1/users/active?days=7&limit=50",
                         single(UserStatsSummaryRepository.ACTIVE_WITHIN_DAYS_SQL, (s, i) -> Map.of("days", 7, "limit", 50)),
@@ -87,6 +101,16 @@ public final class Endpoints {
                         single(MessageRepository.CORRECTNESS_BY_DAY_SQL, Endpoints::correctnessParams),
                         single(MessageRepository.CORRECTNESS_BY_DAY_SQL, Endpoints::correctnessParams),
                         "same SQL without idx_messages_correctness_score"));
+    }
+
+    /** A rank lookup by total stars of one fixed user: the same cost wherever the user is listed (issue 15). */
+    private static Endpoint rank(String id, String title, ToLongFunction<Sample.RankProbes> user) {
+        return new Endpoint(id, title, 2, "issue 15",
+                (s, i) -> "/api/v1/leaderboard/users/" + user.applyAsLong(s.rankProbes()) + "?metric=total_stars&around=5",
+                single(RankingRepository.AROUND_BY_TOTAL_STARS_SQL,
+                        (s, i) -> Map.of("telegramId", user.applyAsLong(s.rankProbes()), "around", 5)),
+                single(RANK_BY_COUNTING_SQL, (s, i) -> Map.of("telegramId", user.applyAsLong(s.rankProbes()))),
+                "rank counted at read time from the base tables (users with more stars), no view");
     }
 
     private static Query single(String sql, Query.Params params) {

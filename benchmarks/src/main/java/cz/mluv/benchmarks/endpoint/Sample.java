@@ -17,8 +17,20 @@ import java.util.List;
  * @param telegramIds users to ask about, cycled in a scrambled order
  * @param searchTerms words to search for
  * @param today       the UTC day the run treats as today (stats and analytics ranges end here)
+ * @param rankProbes  the users listed first, in the middle and last by total stars (the rank
+ *                    lookups ask about them; the last one sits in the large tie group at 0 stars)
  */
-public record Sample(long[] telegramIds, List<String> searchTerms, LocalDate today) {
+public record Sample(long[] telegramIds, List<String> searchTerms, LocalDate today, RankProbes rankProbes) {
+
+    /**
+     * Users at three places of the total-stars ranking.
+     *
+     * @param top    the user listed first
+     * @param middle the user listed at ranked users / 2
+     * @param last   the user listed last
+     */
+    public record RankProbes(long top, long middle, long last) {
+    }
 
     /** Search words (nouns of the demo corpus, typed without diacritics). */
     public static final List<String> SEARCH_TERMS = List.of(
@@ -46,7 +58,22 @@ public record Sample(long[] telegramIds, List<String> searchTerms, LocalDate tod
         if (ids.isEmpty()) {
             throw new IllegalStateException("no user with messages: load the data set first");
         }
-        return new Sample(ids.stream().mapToLong(Long::longValue).toArray(), SEARCH_TERMS, LocalDate.now(ZoneOffset.UTC));
+        return new Sample(ids.stream().mapToLong(Long::longValue).toArray(), SEARCH_TERMS, LocalDate.now(ZoneOffset.UTC),
+                rankProbes(c));
+    }
+
+    private static RankProbes rankProbes(Connection c) throws SQLException {
+        long[] ids = new long[3];
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT telegram_id FROM user_stats_summary
+                WHERE total_stars_position IN (1, greatest(1, ranked_users / 2), ranked_users)
+                ORDER BY total_stars_position""");
+             ResultSet rs = ps.executeQuery()) {
+            for (int i = 0; i < 3 && rs.next(); i++) {
+                ids[i] = rs.getLong(1);
+            }
+        }
+        return new RankProbes(ids[0], ids[1] != 0 ? ids[1] : ids[0], ids[2] != 0 ? ids[2] : ids[1]);
     }
 
     /**

@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * The allow-list of leaderboard metrics: each is a column of {@code user_stats_summary} with an
- * index of its own ({@code idx_user_stats_summary_<column>}, metric descending, user_id ascending).
- * Only these identifiers ever reach SQL.
+ * index of its own ({@code idx_user_stats_summary_<column>}, metric descending, user_id ascending),
+ * and columns {@code <column>_rank} and {@code <column>_position} computed by the refresh, with a
+ * unique index on the position. Only these identifiers ever reach SQL.
  */
 public enum LeaderboardMetric {
     TOTAL_STARS,
@@ -26,6 +27,14 @@ public enum LeaderboardMetric {
     /** @return the name of the index a leaderboard on this metric must use */
     public String indexName() {
         return "idx_user_stats_summary_" + column();
+    }
+
+    /**
+     * @return the unique index on the metric's position column ({@code <column>_position}, the
+     *         listing order computed by the view's refresh), which rank lookups and pages read
+     */
+    public String positionIndexName() {
+        return indexName() + "_position";
     }
 
     /**

@@ -1,6 +1,7 @@
 package cz.mluv.db.plan;
 
 import cz.mluv.db.leaderboard.LeaderboardMetric;
+import cz.mluv.db.leaderboard.RankingRepository;
 import cz.mluv.db.leaderboard.UserStatsSummaryRepository;
 import cz.mluv.db.message.MessageRepository;
 import cz.mluv.db.stats.DailyStatsRepository;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +31,19 @@ public final class HotReads {
 
     /** @return the plan contracts, one per hot read */
     public static List<HotRead> all() {
+        List<HotRead> all = new ArrayList<>(reads());
+        all.add(rank(LeaderboardMetric.TOTAL_STARS, RankingRepository.AROUND_BY_TOTAL_STARS_SQL));
+        all.add(rank(LeaderboardMetric.MAX_STREAK, RankingRepository.AROUND_BY_MAX_STREAK_SQL));
+        all.add(rank(LeaderboardMetric.TOTAL_MESSAGES, RankingRepository.AROUND_BY_TOTAL_MESSAGES_SQL));
+        all.add(rank(LeaderboardMetric.MESSAGES_LAST_7_DAYS, RankingRepository.AROUND_BY_MESSAGES_LAST7_DAYS_SQL));
+        all.add(page(LeaderboardMetric.TOTAL_STARS, RankingRepository.AFTER_BY_TOTAL_STARS_SQL));
+        all.add(page(LeaderboardMetric.MAX_STREAK, RankingRepository.AFTER_BY_MAX_STREAK_SQL));
+        all.add(page(LeaderboardMetric.TOTAL_MESSAGES, RankingRepository.AFTER_BY_TOTAL_MESSAGES_SQL));
+        all.add(page(LeaderboardMetric.MESSAGES_LAST_7_DAYS, RankingRepository.AFTER_BY_MESSAGES_LAST7_DAYS_SQL));
+        return List.copyOf(all);
+    }
+
+    private static List<HotRead> reads() {
         return List.of(
                 leaderboard(LeaderboardMetric.TOTAL_STARS, UserStatsSummaryRepository.TOP_BY_TOTAL_STARS_SQL),
                 leaderboard(LeaderboardMetric.MAX_STREAK, UserStatsSummaryRepository.TOP_BY_MAX_STREAK_SQL),
@@ -65,6 +80,36 @@ public final class HotReads {
     private static HotRead leaderboard(LeaderboardMetric metric, String sql) {
         return new HotRead("leaderboard_" + metric.column(), "Leaderboard by " + metric.column(), sql,
                 metric.indexName(), c -> Map.of("limit", 10));
+    }
+
+    /** A user's rank and 10 neighbours on each side: the user listed in the middle of the ranking. */
+    private static HotRead rank(LeaderboardMetric metric, String sql) {
+        return new HotRead("leaderboard_rank_" + metric.column(), "A user's rank and neighbours by " + metric.column(), sql,
+                metric.positionIndexName(), c -> Map.of("telegramId", middleUser(c, metric), "around", 10));
+    }
+
+    /** The page of 20 after the 1000th user listed (or the middle one of a smaller ranking). */
+    private static HotRead page(LeaderboardMetric metric, String sql) {
+        return new HotRead("leaderboard_page_" + metric.column(), "A leaderboard page past the top by " + metric.column(), sql,
+                metric.positionIndexName(), c -> {
+                    long telegramId = middleUser(c, metric);
+                    return Map.of("afterTelegramId", telegramId, "afterScore", score(c, metric, telegramId), "limit", 20);
+                });
+    }
+
+    // The metric's column comes from the allow-list (LeaderboardMetric), never from input.
+    private static long middleUser(Connection c, LeaderboardMetric metric) throws SQLException {
+        return single(c, "SELECT telegram_id FROM user_stats_summary WHERE " + metric.column()
+                + "_position = (SELECT least(1000, max(ranked_users) / 2 + 1) FROM user_stats_summary)", 0L);
+    }
+
+    private static long score(Connection c, LeaderboardMetric metric, long telegramId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + metric.column() + " FROM user_stats_summary WHERE telegram_id = ?")) {
+            ps.setLong(1, telegramId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        }
     }
 
     private static LocalDate today() {

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cz.mluv.db.leaderboard.Leaderboard;
 import cz.mluv.db.leaderboard.LeaderboardMetric;
+import cz.mluv.db.leaderboard.RankedUser;
 import cz.mluv.db.leaderboard.UserStatsSummary;
 import cz.mluv.migrations.testing.TestPostgres;
 import io.micronaut.context.ApplicationContext;
@@ -73,7 +74,7 @@ class SingleRunnerRefreshTest {
         RefreshOutcome.Refreshed refreshed = assertInstanceOf(RefreshOutcome.Refreshed.class, outcome);
         assertEquals(ViewRefresher.Mode.CONCURRENTLY, refreshed.mode());
         assertEquals(RefreshTestDatabase.SIZE.users(), refreshed.rows());
-        UserStatsSummary first = leaderboard.top(LeaderboardMetric.TOTAL_MESSAGES, 1).getFirst();
+        RankedUser first = leaderboard.top(LeaderboardMetric.TOTAL_MESSAGES, 1).getFirst();
         assertEquals(userId, first.userId());
         assertEquals(own + newMessages, first.totalMessages());
         assertEquals(ownLast7Days + newMessages, first.messagesLast7Days());
@@ -137,7 +138,7 @@ class SingleRunnerRefreshTest {
     void aLockTimeoutIsLoggedFailedRetriedAndTheOldDataStaysReadable() throws Exception {
         try (ApplicationContext strict = RefreshTestDatabase.context(db, Map.of(
                 "mluv.refresh.lock-timeout", "200ms", "mluv.refresh.max-attempts", "2", "mluv.refresh.backoff", "100ms"))) {
-            List<UserStatsSummary> before = strict.getBean(Leaderboard.class).top(LeaderboardMetric.TOTAL_STARS, 20);
+            List<RankedUser> before = strict.getBean(Leaderboard.class).top(LeaderboardMetric.TOTAL_STARS, 20);
             long failedBefore = logRows("FAILED");
             RefreshOutcome outcome;
             try (AutoCloseable lock = RefreshTestDatabase.lockMessages(db)) {
@@ -213,7 +214,7 @@ class SingleRunnerRefreshTest {
     void closingCancelsARefreshThatOutlastsTheShutdownTimeout() throws Exception {
         ApplicationContext closing = RefreshTestDatabase.context(db, Map.of("mluv.refresh.lock-timeout", "30s",
                 "mluv.refresh.shutdown-timeout", "300ms", "mluv.refresh.worker-name", "cancelled-worker"));
-        List<UserStatsSummary> before = ctx.getBean(Leaderboard.class).top(LeaderboardMetric.TOTAL_STARS, 20);
+        List<RankedUser> before = ctx.getBean(Leaderboard.class).top(LeaderboardMetric.TOTAL_STARS, 20);
         try (AutoCloseable lock = RefreshTestDatabase.lockMessages(db)) {
             CompletableFuture<RefreshOutcome> running =
                     CompletableFuture.supplyAsync(() -> closing.getBean(SingleRunnerRefresh.class).refreshNow(VIEW));

@@ -41,7 +41,10 @@ public final class ExpectedIndexes {
             "CREATE\\s+(?<unique>UNIQUE\\s+)?INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+NOT\\s+EXISTS\\s+)?"
                     + "(?<name>\"[^\"]+\"|[\\w$]+)\\s+ON\\s+(?:ONLY\\s+)?(?<table>(?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)"
                     + "[^;]*"
-                    + "|DROP\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+EXISTS\\s+)?(?<dropped>[^;]+)",
+                    + "|DROP\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+EXISTS\\s+)?(?<dropped>[^;]+)"
+                    + "|DROP\\s+(?:TABLE|MATERIALIZED\\s+VIEW)\\s+(?:IF\\s+EXISTS\\s+)?(?<droppedTables>[^;]+)"
+                    + "|ALTER\\s+(?<renamedKind>INDEX|TABLE|MATERIALIZED\\s+VIEW)\\s+(?:IF\\s+EXISTS\\s+)?"
+                    + "(?<renamed>(?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)\\s+RENAME\\s+TO\\s+(?<to>\"[^\"]+\"|[\\w$]+)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LAST_PART = Pattern.compile("(\"[^\"]+\"|[\\w$]+)$");
     private static final String STATE_SQL = readSql("expected-indexes.sql");
@@ -91,6 +94,14 @@ public final class ExpectedIndexes {
                 for (String dropped : m.group("dropped").split(",")) {
                     byName.remove(unqualified(dropped.strip().split("\\s+")[0]));
                 }
+            } else if (m.group("droppedTables") != null) {
+                for (String dropped : m.group("droppedTables").split(",")) {
+                    String table = unqualified(dropped.strip().split("\\s+")[0]);
+                    byName.values().removeIf(i -> unqualified(i.table()).equals(table));
+                }
+            } else if (m.group("renamed") != null) {
+                rename(byName, m.group("renamedKind").toUpperCase(Locale.ROOT).startsWith("INDEX"),
+                        unqualified(m.group("renamed")), m.group("to"));
             } else {
                 String name = identifier(m.group("name"));
                 byName.put(name, new ExpectedIndex(name, m.group("table"), m.group("unique") != null,
@@ -98,6 +109,35 @@ public final class ExpectedIndexes {
                         text.readable().substring(m.start(), m.end()).strip().replaceAll("\\s+", " ")));
             }
         }
+    }
+
+    // An index renamed keeps its definition under the new name; a table renamed keeps its indexes.
+    private static void rename(Map<String, ExpectedIndex> byName, boolean index, String from, String to) {
+        List<ExpectedIndex> all = new ArrayList<>(byName.values());
+        byName.clear();
+        for (ExpectedIndex i : all) {
+            ExpectedIndex renamed = i;
+            if (index && i.name().equals(from)) {
+                renamed = respell(i, to, null);
+            } else if (!index && unqualified(i.table()).equals(from)) {
+                renamed = respell(i, null, to);
+            }
+            byName.put(renamed.name(), renamed);
+        }
+    }
+
+    // The declaration with its index name or its table replaced, as if the script had written them so.
+    private static ExpectedIndex respell(ExpectedIndex i, String name, String table) {
+        Matcher m = STATEMENT.matcher(i.createStatement());
+        if (!m.lookingAt() || m.group("name") == null) {
+            return i;
+        }
+        String sql = i.createStatement();
+        String respelled = sql.substring(0, m.start("name")) + (name != null ? name : m.group("name"))
+                + sql.substring(m.end("name"), m.start("table")) + (table != null ? table : m.group("table"))
+                + sql.substring(m.end("table"));
+        return new ExpectedIndex(name != null ? identifier(name) : i.name(), table != null ? table : i.table(), i.unique(),
+                i.version(), i.script(), respelled);
     }
 
     /**

@@ -47,6 +47,32 @@ class ExpectedIndexesTest {
     }
 
     @Test
+    void aViewRebuiltUnderATemporaryNameAndSwappedInDeclaresItsIndexesOnTheFinalName() {
+        MigrationScripts scripts = MigrationScripts.of(List.of(
+                new MigrationScript(MigrationVersion.fromVersion("1"), "view", "db/migration/V1__view.sql", """
+                        CREATE MATERIALIZED VIEW v AS SELECT 1 AS a;
+                        CREATE UNIQUE INDEX idx_v_a ON v (a);
+                        CREATE INDEX idx_v_gone ON v (a);
+                        """),
+                new MigrationScript(MigrationVersion.fromVersion("2"), "swap", "db/migration/V2__swap.sql", """
+                        ALTER INDEX IF EXISTS idx_v_a RENAME TO idx_v_old_a;
+                        ALTER INDEX idx_v_gone RENAME TO idx_v_old_gone;
+                        CREATE MATERIALIZED VIEW v_new AS SELECT 1 AS a, 2 AS b;
+                        CREATE UNIQUE INDEX IF NOT EXISTS idx_v_a ON v_new (a);
+                        CREATE INDEX idx_v_b ON v_new (b);
+                        DROP MATERIALIZED VIEW IF EXISTS v;
+                        ALTER MATERIALIZED VIEW v_new RENAME TO v;
+                        ALTER TABLE v RENAME COLUMN b TO c;
+                        """)));
+        List<ExpectedIndex> expected = ExpectedIndexes.of(scripts).all();
+        assertEquals(List.of("idx_v_a", "idx_v_b"), expected.stream().map(ExpectedIndex::name).toList(), expected::toString);
+        assertEquals(List.of("v", "v"), expected.stream().map(ExpectedIndex::table).toList());
+        assertEquals("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_v_a ON v (a)", expected.getFirst().restoreStatement());
+        assertEquals("V2__swap.sql", expected.getFirst().script());
+        assertEquals("CREATE INDEX idx_v_b ON v (b)", expected.getLast().createStatement());
+    }
+
+    @Test
     void aLaterDropIndexRemovesAnIndexAndCommentsStringsAndQuotedNamesAreUnderstood() {
         MigrationScripts scripts = MigrationScripts.of(List.of(
                 new MigrationScript(MigrationVersion.fromVersion("2"), "drop", "db/migration/V2__drop.sql",

@@ -47,7 +47,7 @@ class MissingIndexRestoreTest {
         assertEquals(0, status.exitCode(), status::toString);
         assertTrue(status.out().contains("Missing expected indexes: 2 (migrate restores them)\n"
                 + "  " + REVIEW + " on saved_words (declared in V2__performance_indexes.sql)\n"
-                + "  " + STARS + " on user_stats_summary (declared in V3__user_stats_summary.sql)\n"), status::toString);
+                + "  " + STARS + " on user_stats_summary (declared in V7__leaderboard_ranks.sql)\n"), status::toString);
         Cli.Result dryRun = Cli.run(db, "dry-run");
         assertEquals(0, dryRun.exitCode(), dryRun::toString);
         assertTrue(dryRun.out().contains("-- ==== then migrate restores 2 missing expected index(es)"), dryRun::toString);
@@ -66,7 +66,7 @@ class MissingIndexRestoreTest {
                 + " on saved_words, declared in V2__performance_indexes.sql (CREATE INDEX CONCURRENTLY IF NOT EXISTS " + REVIEW
                 + " ON saved_words (user_id, next_review_date NULLS FIRST), "), migrate::toString);
         assertTrue(migrate.out().contains("Missing expected indexes: restored missing index " + STARS
-                + " on user_stats_summary, declared in V3__user_stats_summary.sql (CREATE INDEX CONCURRENTLY IF NOT EXISTS " + STARS),
+                + " on user_stats_summary, declared in V7__leaderboard_ranks.sql (CREATE INDEX CONCURRENTLY IF NOT EXISTS " + STARS),
                 migrate::toString);
         // Restored before the repair after migrate, which finds nothing INVALID.
         assertTrue(migrate.out().indexOf("restored missing index " + REVIEW) < migrate.out().indexOf("INVALID indexes after migrate: none"),

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class RollbackTest {
 
-    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6");
+    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6", "7");
     private static TestPostgres.Database db;
 
     @BeforeAll
@@ -53,7 +53,7 @@ class RollbackTest {
 
         Cli.Result up = Cli.run(db, "migrate");
         assertEquals(0, up.exitCode(), up::toString);
-        assertTrue(up.out().contains("Applied 5 migration(s), schema version 1 -> 6"), up::toString);
+        assertTrue(up.out().contains("Applied 6 migration(s), schema version 1 -> 7"), up::toString);
         assertEquals(ALL, Sql.appliedVersions(db));
         assertEquals(before, DemoRows.fingerprint(db));
         assertTrue(Sql.validIndex(db, "idx_messages_user_created"));
@@ -62,6 +62,17 @@ class RollbackTest {
 
     @Test
     void oneStepUndoesOnlyTheNewestMigrationAndMigrateAppliesItAgain() {
+        Cli.Result ranks = Cli.run(db, "rollback");
+        assertEquals(0, ranks.exitCode(), ranks::toString);
+        assertTrue(ranks.out().contains("Rolling back V7 (leaderboard ranks) with db/rollback/R7__leaderboard_ranks.sql"), ranks::toString);
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), Sql.appliedVersions(db));
+        // V3's view again: the same rows and index names, no rank columns.
+        assertEquals(300, Sql.number(db, "SELECT count(*) FROM user_stats_summary"));
+        assertEquals(0, Sql.number(db, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'user_stats_summary'::regclass"
+                + " AND attname = 'total_stars_rank'"));
+        assertEquals(7, Sql.number(db, "SELECT count(*) FROM pg_indexes WHERE tablename = 'user_stats_summary'"
+                + " AND indexname LIKE 'idx_user_stats_summary_%' AND indexname NOT LIKE '%_v7_%'"));
+
         Cli.Result down = Cli.run(db, "rollback");
         assertEquals(0, down.exitCode(), down::toString);
         assertTrue(down.out().contains("Rolling back V6 (verifier grants) with db/rollback/R6__verifier_grants.sql"), down::toString);
@@ -79,6 +90,8 @@ class RollbackTest {
         assertEquals(ALL, Sql.appliedVersions(db));
         assertEquals(1, Sql.number(db, "SELECT count(*) FROM pg_tables WHERE tablename = 'admin_user'"));
         assertEquals("t", Sql.string(db, "SELECT has_table_privilege('mluv_verifier', 'mv_refresh_log', 'SELECT')"));
+        assertEquals(300, Sql.number(db, "SELECT max(total_stars_position) FROM user_stats_summary"));
+        assertEquals(11, Sql.number(db, "SELECT count(*) FROM pg_indexes WHERE tablename = 'user_stats_summary'"));
     }
 
     @Test
@@ -137,7 +150,7 @@ class RollbackTest {
             assertTrue(r.err().contains("lock timeout"), r::toString);
             assertEquals(1, r.err().lines().count(), r::toString);
         }
-        // V6, V5, V4 and V3 were rolled back before R2 waited; V2 is still recorded and its indexes are intact.
+        // V7, V6, V5, V4 and V3 were rolled back before R2 waited; V2 is still recorded and its indexes are intact.
         assertEquals(List.of("1", "2"), Sql.appliedVersions(db));
         assertTrue(Sql.validIndex(db, "idx_saved_words_review"));
 
@@ -148,7 +161,7 @@ class RollbackTest {
 
     @Test
     void refusesATargetAboveTheCurrentVersion() {
-        Cli.Result r = Cli.run(db, "rollback", "--to", "7");
+        Cli.Result r = Cli.run(db, "rollback", "--to", "8");
         assertEquals(2, r.exitCode(), r::toString);
         assertEquals(ALL, Sql.appliedVersions(db));
     }

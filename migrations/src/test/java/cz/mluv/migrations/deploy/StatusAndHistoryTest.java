@@ -26,7 +26,7 @@ class StatusAndHistoryTest {
         assertEquals(List.of(
                 "Database: " + db.jdbcUrl(),
                 "Current version: V3 user stats summary",
-                "Pending: 3",
+                "Pending: 4",
                 "  V4 verifier role [Pending]",
                 "      risk low; expected < 1 s at any size; rollback: R4__verifier_role.sql drops the mluv_verifier role "
                         + "(server-wide; kept when something depends on it)",
@@ -36,6 +36,10 @@ class StatusAndHistoryTest {
                 "  V6 verifier grants [Pending]",
                 "      risk low; expected < 1 s at any size; rollback: R6__verifier_grants.sql revokes mluv_verifier's SELECT "
                         + "on flyway_schema_history and mv_refresh_log",
+                "  V7 leaderboard ranks [Pending]",
+                "      risk medium; expected ~10 s at 100,000 users / 2,000,000 messages (2 cores); rollback: R7__leaderboard_ranks.sql "
+                        + "swaps the view back to V3's definition (rank, position and ranked_users columns and the position indexes go; "
+                        + "no data lost: the view is derived)",
                 "Failed: none",
                 "INVALID indexes: none",
                 "Missing expected indexes: none"), r.out().lines().toList());

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cz.mluv.db.leaderboard.Leaderboard;
 import cz.mluv.db.leaderboard.LeaderboardMetric;
-import cz.mluv.db.leaderboard.UserStatsSummary;
+import cz.mluv.db.leaderboard.RankedUser;
 import cz.mluv.db.refresh.RefreshOutcome;
 import cz.mluv.db.refresh.RefreshTestDatabase;
 import cz.mluv.migrations.testing.TestPostgres;
@@ -55,7 +55,7 @@ class WorkerResilienceTest {
         long start = lastId();
         try (ApplicationContext ctx = SchedulerTestDatabase.worker(db, "killed-worker",
                 Map.of("mluv.refresh.max-attempts", "1", "mluv.refresh.lock-timeout", "30s"))) {
-            List<UserStatsSummary> before = ctx.getBean(Leaderboard.class).top(LeaderboardMetric.TOTAL_STARS, 10);
+            List<RankedUser> before = ctx.getBean(Leaderboard.class).top(LeaderboardMetric.TOTAL_STARS, 10);
             long failedId;
             try (AutoCloseable lock = RefreshTestDatabase.lockMessages(db)) {
                 await("a tick's refresh waits on the messages lock", PATIENCE, sql(() -> RefreshTestDatabase.waitingRefreshPid(db) > 0));

@@ -33,7 +33,8 @@ public final class ExpectedIndexesCheck extends SqlCheck {
                         + "unique one enforces a rule of the data. Flyway does not notice an index dropped by hand, since "
                         + "the migration that built it is already applied.",
                 "PASS when every CREATE INDEX of the applied migrations (db/migration/V*__*.sql, minus later DROP "
-                        + "INDEX) names an existing, valid index in the current schema; FAIL when one is missing or INVALID.",
+                        + "INDEX and the indexes of a dropped view or table, renames followed) names an existing, valid "
+                        + "index in the current schema; FAIL when one is missing or INVALID.",
                 ExpectedIndexes.stateSql());
         this.expected = expected;
     }
