@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cz.mluv.api.testing.CountedHttp;
+import cz.mluv.api.testing.CountedHttp.Reply;
 import cz.mluv.db.testing.DemoDatabase;
-import cz.mluv.db.testing.StatementCounter;
 import cz.mluv.db.testing.TestContexts;
 import cz.mluv.migrations.testing.TestPostgres;
 import io.micronaut.context.ApplicationContext;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 
 /**
@@ -43,7 +43,7 @@ import io.micronaut.json.tree.JsonNode;
 class ApiTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static JsonMapper json;
+    private static CountedHttp http;
     private static TestPostgres.Database db;
     private static EmbeddedServer server;
     private static long busiest;
@@ -54,7 +54,7 @@ class ApiTest {
         Map<String, Object> props = new HashMap<>(TestContexts.properties(db));
         props.put("micronaut.server.port", -1);
         server = ApplicationContext.run(EmbeddedServer.class, props);
-        json = server.getApplicationContext().getBean(JsonMapper.class);
+        http = new CountedHttp(server);
         busiest = longs("SELECT telegram_id FROM user_stats_summary ORDER BY total_messages DESC, user_id LIMIT 1").getFirst();
     }
 
@@ -63,22 +63,12 @@ class ApiTest {
         server.close();
     }
 
-    record Reply(int status, String contentType, JsonNode body, int statements) {
-    }
-
     private static Reply get(String path) throws IOException, InterruptedException {
-        StatementCounter.reset();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.headers().firstValue("content-type").orElse(""),
-                r.body().isEmpty() ? null : json.readValue(r.body(), JsonNode.class), StatementCounter.statements().size());
+        return http.get(path);
     }
 
     private static Reply ok(String path) throws IOException, InterruptedException {
-        Reply r = get(path);
-        assertEquals(200, r.status(), () -> path + " -> " + r.body());
-        assertEquals(1, r.statements(), () -> path + " must issue exactly one SQL statement");
-        return r;
+        return http.ok(path);
     }
 
     @Test

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cz.mluv.api.testing.CountedHttp;
+import cz.mluv.api.testing.CountedHttp.Reply;
 import cz.mluv.db.testing.DemoDatabase;
-import cz.mluv.db.testing.StatementCounter;
 import cz.mluv.db.testing.TestContexts;
 import cz.mluv.migrations.testing.TestPostgres;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -45,7 +45,7 @@ class LeaderboardRankApiTest {
             SELECT u.telegram_id, coalesce(s.total, 0) AS score, rank() OVER (ORDER BY coalesce(s.total, 0) DESC) AS rank
             FROM users u LEFT JOIN user_stars s ON s.user_id = u.id
             ORDER BY coalesce(s.total, 0) DESC, u.id""";
-    private static JsonMapper json;
+    private static CountedHttp http;
     private static TestPostgres.Database db;
     private static EmbeddedServer server;
     private static List<long[]> truth;
@@ -56,7 +56,7 @@ class LeaderboardRankApiTest {
         Map<String, Object> props = new HashMap<>(TestContexts.properties(db));
         props.put("micronaut.server.port", -1);
         server = ApplicationContext.run(EmbeddedServer.class, props);
-        json = server.getApplicationContext().getBean(JsonMapper.class);
+        http = new CountedHttp(server);
         truth = rows(TRUTH);
     }
 
@@ -65,22 +65,12 @@ class LeaderboardRankApiTest {
         server.close();
     }
 
-    record Reply(int status, String contentType, JsonNode body, int statements) {
-    }
-
     private static Reply get(String path) throws IOException, InterruptedException {
-        StatementCounter.reset();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.headers().firstValue("content-type").orElse(""),
-                r.body().isEmpty() ? null : json.readValue(r.body(), JsonNode.class), StatementCounter.statements().size());
+        return http.get(path);
     }
 
     private static JsonNode ok(String path) throws IOException, InterruptedException {
-        Reply r = get(path);
-        assertEquals(200, r.status(), () -> path + " -> " + r.body());
-        assertEquals(1, r.statements(), () -> path + " must issue exactly one SQL statement");
-        return r.body();
+        return http.ok(path).body();
     }
 
     private static List<Long> ids(JsonNode entries) {
