@@ -3,7 +3,8 @@
 -- out: the V7 indexes renamed out of the way, the V3-shaped view built WITH DATA under a temporary
 -- name with its seven indexes under their final names, then DROP of the V7 view and RENAME, so
 -- readers wait only for the last two statements. No data is lost (the view is derived). Runs in
--- one transaction.
+-- one transaction. It writes no row to mv_refresh_log: a rollback further down (below V3) saves that
+-- table's rows first and refuses to drop it once they differ from the saved ones.
 ALTER INDEX IF EXISTS idx_user_stats_summary_user_id RENAME TO idx_user_stats_summary_v7_user_id;
 ALTER INDEX IF EXISTS idx_user_stats_summary_telegram_id RENAME TO idx_user_stats_summary_v7_telegram_id;
 ALTER INDEX IF EXISTS idx_user_stats_summary_total_stars RENAME TO idx_user_stats_summary_v7_total_stars;
@@ -44,7 +45,3 @@ CREATE INDEX IF NOT EXISTS idx_user_stats_summary_last_activity ON user_stats_su
 
 DROP MATERIALIZED VIEW IF EXISTS user_stats_summary;
 ALTER MATERIALIZED VIEW user_stats_summary_v3 RENAME TO user_stats_summary;
-
-INSERT INTO mv_refresh_log (view_name, mode, started_at, finished_at, duration_ms, row_count, outcome, worker)
-SELECT 'user_stats_summary', 'PLAIN', now(), clock_timestamp(),
-       (extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint, (SELECT count(*) FROM user_stats_summary), 'SUCCESS', 'rollback R7';
