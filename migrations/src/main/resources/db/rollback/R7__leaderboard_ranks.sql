@@ -3,7 +3,8 @@
 -- out: the V7 indexes renamed out of the way, the V3-shaped view built WITH DATA under a temporary
 -- name with its seven indexes under their final names, then DROP of the V7 view and RENAME, so
 -- readers wait only for the last two statements. No data is lost (the view is derived). Runs in
--- one transaction.
+-- one transaction. It writes no row to mv_refresh_log: a rollback further down (below V3) saves that
+-- table's rows first and refuses to drop it once they differ from the saved ones.
 ALTER INDEX IF EXISTS idx_user_stats_summary_user_id RENAME TO idx_user_stats_summary_v7_user_id;
 ALTER INDEX IF EXISTS idx_user_stats_summary_telegram_id RENAME TO idx_user_stats_summary_v7_telegram_id;
 ALTER INDEX IF EXISTS idx_user_stats_summary_total_stars RENAME TO idx_user_stats_summary_v7_total_stars;
@@ -44,8 +45,3 @@ CREATE INDEX IF NOT EXISTS idx_user_stats_summary_last_activity ON user_stats_su
 
 DROP MATERIALIZED VIEW IF EXISTS user_stats_summary;
 ALTER MATERIALIZED VIEW user_stats_summary_v3 RENAME TO user_stats_summary;
-
--- No row is written to mv_refresh_log here: the deploy tool's rollback guard backs up the rows of
--- every table a rollback drops before the first step runs, and refuses to drop a table whose rows
--- changed since (R3 drops mv_refresh_log). The view rebuilt above is fresher than the log's last
--- SUCCESS says, so freshness errs on the safe side until the scheduler's next refresh.

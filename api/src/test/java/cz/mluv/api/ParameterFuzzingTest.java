@@ -154,6 +154,16 @@ class ParameterFuzzingTest {
         check("/api/v1/messages/search?q=pivo&limit=" + v, "limit");
     }
 
+    @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
+    void searchBefore(@ForAll("number") String v) throws Exception {
+        check("/api/v1/messages/search?q=pivo&before=" + v, "before");
+    }
+
+    @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
+    void searchQueryWithACursor(@ForAll("text") String v) throws Exception {
+        check("/api/v1/messages/search?before=100&limit=5&q=" + v, "q");
+    }
+
     private static void check(String target, String parameter) throws Exception {
         RawHttp.Reply r = RawHttp.get(server.getURL(), target);
         String shown = target.length() > 200 ? target.substring(0, 200) + "... (" + target.length() + " chars)" : target;

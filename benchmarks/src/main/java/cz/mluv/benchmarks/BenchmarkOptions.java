@@ -17,7 +17,8 @@ import java.util.List;
  *                      load point, so the JIT has compiled the request path, s ({@code --api-warmup})
  * @param clients       concurrent clients of the "after" and floor runs ({@code --clients 1,4,16})
  * @param beforeClients concurrent clients of the "before" runs ({@code --before-clients 1,4})
- * @param endpoints     endpoint ids to measure, empty = all ({@code --endpoints user_messages,search})
+ * @param endpoints     endpoint ids to measure, empty = all ({@code --endpoints user_messages,search}; {@code search}
+ *                      also selects the search kinds {@code search_*})
  * @param workDir       where the embedded databases and the report go ({@code --work-dir target})
  * @param dbUrl         an external server instead of the embedded one ({@code --db-url}); its
  *                      Mluv tables are emptied and refilled: give it a benchmark database

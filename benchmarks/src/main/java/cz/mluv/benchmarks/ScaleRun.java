@@ -87,7 +87,7 @@ final class ScaleRun {
             t = phase(phases, "load data set (COPY, derive, refresh view, ANALYZE)", t);
 
             endpoints = Endpoints.all(db.viewQuery()).stream()
-                    .filter(e -> options.endpoints().isEmpty() || options.endpoints().contains(e.id())).toList();
+                    .filter(e -> options.endpoints().isEmpty() || options.endpoints().stream().anyMatch(id -> selects(id, e.id()))).toList();
             Sample sample;
             try (Connection c = db.connect()) {
                 sample = Sample.from(c, SAMPLE_USERS);
@@ -237,6 +237,11 @@ final class ScaleRun {
         plan.indexesUsed().stream().distinct().forEach(i -> parts.add("index " + i));
         plan.seqScans().stream().distinct().forEach(s -> parts.add("Seq Scan " + s));
         return parts.isEmpty() ? "(no scan node)" : String.join(", ", parts);
+    }
+
+    /** {@code --endpoints search} selects {@code search} and its kinds ({@code search_rare}, ...). */
+    static boolean selects(String option, String endpointId) {
+        return endpointId.equals(option) || endpointId.startsWith(option + "_") && option.equals("search");
     }
 
     private double elapsed(long t) {

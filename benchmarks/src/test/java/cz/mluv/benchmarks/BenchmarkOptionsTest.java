@@ -1,6 +1,7 @@
 package cz.mluv.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,5 +52,15 @@ class BenchmarkOptionsTest {
         assertEquals(true, o.resilience());
         assertEquals(10, o.resilienceSeconds());
         assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse("--resilience-seconds", "0"));
+    }
+
+    @Test
+    void searchSelectsItsQueryKindsAndEveryOtherIdOnlyItself() {
+        assertTrue(ScaleRun.selects("search", "search"));
+        assertTrue(ScaleRun.selects("search", "search_rare"));
+        assertTrue(ScaleRun.selects("search_rare", "search_rare"));
+        assertFalse(ScaleRun.selects("search_rare", "search_absent"));
+        assertFalse(ScaleRun.selects("user", "user_messages"));
+        assertFalse(ScaleRun.selects("rank", "rank_top"));
     }
 }

@@ -2,6 +2,7 @@ package cz.mluv.api.search;
 
 import cz.mluv.db.message.Messages;
 import cz.mluv.db.message.SearchHit;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -27,13 +28,22 @@ public class SearchController {
     }
 
     /**
-     * @param q     words to find, web-search syntax; diacritics optional ({@code knedliky} finds {@code knedlíky})
-     * @param limit rows, 1..100
-     * @return matching messages, newest first
+     * @param q      words to find, web-search syntax ("quoted phrase", -not, or); diacritics optional
+     *               ({@code knedliky} finds {@code knedlíky}); 1..200 characters
+     * @param limit  rows, 1..100
+     * @param before keyset cursor: the {@code id} of the last hit of the previous page; absent for the
+     *               first page. The next page holds the matches strictly older in (createdAt, id)
+     * @return the newest {@code limit} matching messages, newest first, ties by id (the same rows as
+     *         ordering every match); fewer than {@code limit}: the last page. 400 naming {@code q},
+     *         {@code limit} or {@code before} when one is invalid
      */
-    @Operation(summary = "Czech full-text search (GIN index, diacritics-insensitive)")
+    @Operation(summary = "Czech full-text search, newest first (diacritics-insensitive; keyset pages with before)",
+            description = "Cost bounded by the page, not by the number of matches: the newest messages are searched "
+                    + "first, in growing windows of time (GIN index ANDed with a created_at range). "
+                    + "Next page: before = the id of the last hit.")
     @Get("/search")
-    public List<SearchHit> search(@QueryValue String q, @QueryValue(defaultValue = "20") int limit) {
-        return messages.search(q, limit);
+    public List<SearchHit> search(@QueryValue String q, @QueryValue(defaultValue = "20") int limit,
+                                  @Nullable @QueryValue Long before) {
+        return messages.search(q, limit, before);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -86,11 +87,17 @@ public final class Endpoints {
                                 "withSettings", true, "withStars", true, "messageLimit", 10)),
                         Endpoints::userOnePlusN,
                         "1+N: user, then settings, stars and messages, one statement each, no index on messages.user_id"),
-                new Endpoint("search", "Czech full-text search, 20 newest hits", 25, "issue 6",
-                        (s, i) -> "/api/v1/messages/search?q=" + URLEncoder.encode(s.searchTerm(i), StandardCharsets.UTF_8) + "&limit=20",
-                        single(MessageRepository.SEARCH_SQL, (s, i) -> Map.of("query", s.searchTerm(i), "limit", 20)),
-                        single(MessageRepository.SEARCH_SQL, (s, i) -> Map.of("query", s.searchTerm(i), "limit", 20)),
-                        "same SQL without idx_messages_text_search (to_tsvector of every row)"),
+                new Endpoint("search", "Search, a common word (1 % of messages, no diacritics), 20 newest hits", 15, "issue 10",
+                        (s, i) -> searchPath(s.searchTerm(i)),
+                        search(MessageRepository.SEARCH_SQL, Sample::searchTerm),
+                        search(MessageRepository.SEARCH_PLAIN_SQL, Sample::searchTerm),
+                        "every match read and sorted (the plain definition, SEARCH_PLAIN_SQL: GIN bitmap + top-N sort)"),
+                searchKind("search_very_common", "Search, a word in 60 % of messages (je)", "je"),
+                searchKind("search_diacritics", "Search, a common word typed with diacritics (knedlíky)", "knedlíky"),
+                searchKind("search_two_words", "Search, two common words found together in 0.1 % (spravne pivo)", "spravne pivo"),
+                searchKind("search_rare", "Search, two words found together in 0.03 % (pivo praze)", "pivo praze"),
+                searchKind("search_never_together", "Search, two common words never found together (pivo hospoda)", "pivo hospoda"),
+                searchKind("search_absent", "Search, a word in no message (xylofon)", "xylofon"),
                 new Endpoint("due_words", "Words due for review, never reviewed first", 50, "seeds: common queries",
                         (s, i) -> "/api/v1/users/" + s.telegramId(i) + "/words/due?on=" + s.today() + "&limit=20",
                         single(SavedWordRepository.DUE_SQL, (s, i) -> Map.of("telegramId", s.telegramId(i), "on", s.today(), "limit", 20)),
@@ -111,6 +118,34 @@ public final class Endpoints {
                         (s, i) -> Map.of("telegramId", user.applyAsLong(s.rankProbes()), "around", 5)),
                 single(RANK_BY_COUNTING_SQL, (s, i) -> Map.of("telegramId", user.applyAsLong(s.rankProbes()))),
                 "rank counted at read time from the base tables (users with more stars), no view");
+    }
+
+    /** One kind of search query, against the plain definition as "before" (issue 10). */
+    private static Endpoint searchKind(String id, String title, String query) {
+        return new Endpoint(id, title, 15, "issue 10", (s, i) -> searchPath(query),
+                search(MessageRepository.SEARCH_SQL, (s, i) -> query),
+                search(MessageRepository.SEARCH_PLAIN_SQL, (s, i) -> query),
+                "every match read and sorted (the plain definition, SEARCH_PLAIN_SQL: GIN bitmap + top-N sort)");
+    }
+
+    private static String searchPath(String query) {
+        return "/api/v1/messages/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8) + "&limit=20";
+    }
+
+    /** The first page of 20 (beforeId null). */
+    private static Query search(String sql, SearchQuery query) {
+        return single(sql, (s, i) -> {
+            Map<String, Object> params = new HashMap<>();
+            params.put("query", query.of(s, i));
+            params.put("limit", 20);
+            params.put("beforeId", null);
+            return params;
+        });
+    }
+
+    @FunctionalInterface
+    private interface SearchQuery {
+        String of(Sample sample, long iteration);
     }
 
     private static Query single(String sql, Query.Params params) {

@@ -59,8 +59,8 @@ class MarkdownReportTest {
     void summaryComparesBeforeAfterAndFloorAgainstTheTargets() {
         String md = MarkdownReport.render(run(), "p95.png");
         assertTrue(md.contains("| leaderboard | 800 ms | 2.00 ms | 0.500 ms | 400× | 5.00 ms | yes | 67 % | 1 → 1 |"), md);
-        assertTrue(md.contains("| search | 60,031 ms | 40.0 ms | 30.0 ms | 1,500× | 25.0 ms | **no** | 25 % | 1 → 1 |"), md);
-        assertTrue(md.contains("`search`: p95 40.0 ms vs target 25.0 ms (issue 6): **missed**; throughput 25 % of the floor: **missed**"), md);
+        assertTrue(md.contains("| search | 60,031 ms | 40.0 ms | 30.0 ms | 1,500× | 15.0 ms | **no** | 25 % | 1 → 1 |"), md);
+        assertTrue(md.contains("`search`: p95 40.0 ms vs target 15.0 ms (issue 10): **missed**; throughput 25 % of the floor: **missed**"), md);
         assertTrue(md.contains("load average (1/5/15 min) at end | 2.00 2.00 2.00"), md);
         assertTrue(md.contains("| idx_messages_user_created | messages | 9,000 | 9,000 ms | 14,000 | 12.0 ms | 60.0 MB | 300.0 MB | 20 % |"), md);
         assertTrue(md.contains("![p95 per endpoint"), md);

@@ -67,9 +67,19 @@ public final class HotReads {
                 new HotRead("due_words", "Words due for review, never reviewed first",
                         SavedWordRepository.DUE_SQL, "idx_saved_words_review",
                         c -> Map.of("telegramId", userWithMostWords(c), "on", today(), "limit", 20)),
-                new HotRead("message_search", "Czech full-text search of messages",
-                        MessageRepository.SEARCH_SQL, "idx_messages_text_search",
-                        c -> Map.of("query", "knedliky", "limit", 20)),
+                // The search (MessageRepository.SEARCH_SQL) is one call of search_messages (V9), whose
+                // plan is a Function Scan: its contracts are the paths of the statements it runs.
+                new HotRead("message_search_recent", "Search, a word in many messages (je): a walk of the newest 16 x limit",
+                        MessageRepository.SEARCH_RECENT_SQL, "idx_messages_created",
+                        c -> Map.of("query", "je", "limit", 20, "upperAt", newestMessageAt(c), "upperId", Long.MAX_VALUE)),
+                new HotRead("message_search_window", "Search, a common word (knedliky): GIN bitmap AND the newest window of time",
+                        MessageRepository.SEARCH_WINDOW_SQL, "idx_messages_created",
+                        c -> Map.of("query", "knedliky", "lowerAt", windowStart(c), "upperAt", newestMessageAt(c),
+                                "upperId", Long.MAX_VALUE)),
+                new HotRead("message_search_open_window", "Search, a rare or absent word (xylofon): the last, open window",
+                        MessageRepository.SEARCH_WINDOW_SQL, "idx_messages_text_search",
+                        c -> Map.of("query", "xylofon", "lowerAt", Timestamp.from(Instant.EPOCH), "upperAt", newestMessageAt(c),
+                                "upperId", Long.MAX_VALUE)),
                 new HotRead("correctness_analytics", "Correctness of a user's scored messages over 90 days",
                         MessageRepository.CORRECTNESS_BY_DAY_SQL, "idx_messages_correctness_score",
                         c -> Map.of("telegramId", busiestUser(c),
@@ -125,6 +135,22 @@ public final class HotReads {
                 SELECT u.telegram_id FROM users u
                 JOIN (SELECT user_id, count(*) n FROM saved_words GROUP BY user_id ORDER BY n DESC LIMIT 1) w
                   ON w.user_id = u.id""", 0L);
+    }
+
+    private static Timestamp newestMessageAt(Connection c) throws SQLException {
+        return timestamp(c, "SELECT max(created_at) FROM messages");
+    }
+
+    /** The first window search_messages searches for a page of 20: the newest 256 x 20 messages. */
+    private static Timestamp windowStart(Connection c) throws SQLException {
+        return timestamp(c, "SELECT created_at FROM messages ORDER BY created_at DESC, id DESC OFFSET 5119 LIMIT 1");
+    }
+
+    private static Timestamp timestamp(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            Timestamp at = rs.next() ? rs.getTimestamp(1) : null;
+            return at == null ? Timestamp.from(Instant.EPOCH) : at;
+        }
     }
 
     private static long twentiethMessage(Connection c) throws SQLException {

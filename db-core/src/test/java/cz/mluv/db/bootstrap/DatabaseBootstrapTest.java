@@ -63,7 +63,7 @@ class DatabaseBootstrapTest {
         }
         String warning = only(Level.WARN);
         assertTrue(warning.startsWith("Database " + db.jdbcUrl() + " is at schema version 4, behind the latest migration:"
-                + " pending V5 admin console, V6 verifier grants, V7 leaderboard ranks. Apply them with `./mluv deploy migrate`"), warning);
+                + " pending V5 admin console, V6 verifier grants, V7 leaderboard ranks, V8 messages created index, V9 search messages. Apply them with `./mluv deploy migrate`"), warning);
         assertTrue(warning.contains("unless MLUV_MIGRATE_ON_START=true; starting anyway"), warning);
     }
 
@@ -76,7 +76,7 @@ class DatabaseBootstrapTest {
         env.put("MLUV_MIGRATE_ON_START", "true");
 
         try (DatabaseBootstrap bootstrap = start(env)) {
-            assertEquals("7", query(bootstrap.unpooledDataSource(),
+            assertEquals("9", query(bootstrap.unpooledDataSource(),
                     "SELECT max(version::int) FROM flyway_schema_history WHERE success"));
             assertEquals("t", query(bootstrap.unpooledDataSource(),
                     "SELECT indisvalid FROM pg_index WHERE indexrelid = 'idx_saved_words_review'::regclass"));
@@ -84,7 +84,7 @@ class DatabaseBootstrapTest {
         assertTrue(messages().contains("Migrating on start (lock_timeout 5000 ms)"), messages()::toString);
         assertTrue(messages().stream().anyMatch(m -> m.startsWith(
                 "Missing expected indexes: restored missing index idx_saved_words_review on saved_words")), messages()::toString);
-        assertTrue(messages().contains("Migrations: 3 applied, schema version 7"), messages()::toString);
+        assertTrue(messages().contains("Migrations: 5 applied, schema version 9"), messages()::toString);
     }
 
     @Test
@@ -135,11 +135,11 @@ class DatabaseBootstrapTest {
             assertEquals("on", query(ds, "SHOW fsync"));
             assertEquals("on", query(ds, "SHOW synchronous_commit"));
             assertEquals("on", query(ds, "SHOW full_page_writes"));
-            assertEquals("7", query(ds, "SELECT max(version::int) FROM flyway_schema_history WHERE success"));
+            assertEquals("9", query(ds, "SELECT max(version::int) FROM flyway_schema_history WHERE success"));
             assertEquals("20", query(ds, "SELECT count(*) FROM users"), "demo data loaded");
         }
         assertTrue(messages().contains("INVALID indexes before migrate: none"), messages()::toString);
-        assertTrue(messages().contains("Migrations: 7 applied, schema version 7"), messages()::toString);
+        assertTrue(messages().contains("Migrations: 9 applied, schema version 9"), messages()::toString);
     }
 
     private static DatabaseBootstrap start(Map<String, String> env) {

@@ -31,6 +31,10 @@ class ExpectedIndexesTest {
         assertEquals("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS idx_daily_stats_user_date ON daily_stats (user_id, date DESC)",
                 daily.createStatement());
         assertEquals(daily.createStatement(), daily.restoreStatement());
+        ExpectedIndex created = ExpectedIndexes.of(scripts).all().stream()
+                .filter(i -> i.name().equals("idx_messages_created")).findFirst().orElseThrow();
+        assertTrue(created.concurrently());
+        assertEquals("V8__messages_created_index.sql", created.script());
     }
 
     @Test

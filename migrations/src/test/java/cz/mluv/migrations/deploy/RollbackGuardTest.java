@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class RollbackGuardTest {
 
-    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6", "7");
+    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
     private static final Pattern BACKUP = Pattern.compile("restore --from (mluv_backup_\\d{8}_\\d{6}(?:_\\d+)?)");
 
     @Test
@@ -55,8 +55,8 @@ class RollbackGuardTest {
         assertEquals(List.of("1", "2", "3", "4"), Sql.appliedVersions(db));
         assertFalse(Sql.relations(db).contains("admin_user"), down::toString);
         assertFalse(Sql.relations(db).contains("deployment_record"), down::toString);
-        assertEquals(List.of("checklist_item_result|6|V7|V4|V5 (admin console)", "deployment_record|2|V7|V4|V5 (admin console)",
-                "admin_user|2|V7|V4|V5 (admin console)"), Sql.strings(db, "SELECT concat_ws('|', source_table, row_count, from_version,"
+        assertEquals(List.of("checklist_item_result|6|V9|V4|V5 (admin console)", "deployment_record|2|V9|V4|V5 (admin console)",
+                "admin_user|2|V9|V4|V5 (admin console)"), Sql.strings(db, "SELECT concat_ws('|', source_table, row_count, from_version,"
                 + " to_version, dropped_by) FROM " + schema + ".mluv_backup_manifest ORDER BY id"));
         assertEquals(2, Sql.number(db, "SELECT count(*) FROM " + schema + ".admin_user"));
         assertEquals(before.get("deployment_record").get(1), Sql.string(db,
@@ -144,7 +144,7 @@ class RollbackGuardTest {
         assertEquals(0, toFour.exitCode(), toFour::toString);
         assertTrue(toFour.out().contains("table public.admin_user: 0 rows"), toFour::toString);
 
-        // V3 and V7 record the view's populations in mv_refresh_log: those rows are history, so they count.
+        // V3 records the view's first population in mv_refresh_log, V7 its rebuild: that is history, so it counts.
         Cli.Result refused = Cli.run(db, "rollback", "--to", "0");
         assertEquals(DeployTool.USAGE, refused.exitCode(), refused::toString);
         assertTrue(refused.err().contains("public.mv_refresh_log (2 rows)"), refused::toString);
@@ -181,11 +181,10 @@ class RollbackGuardTest {
 
         assertEquals(0, r.exitCode(), r::toString);
         String out = r.out();
-        int v7 = out.indexOf("-- ==== V7 (leaderboard ranks): db/rollback/R7__leaderboard_ranks.sql ====");
         int v6 = out.indexOf("-- ==== V6 (verifier grants): db/rollback/R6__verifier_grants.sql ====");
         int v5 = out.indexOf("-- ==== V5 (admin console): db/rollback/R5__admin_console.sql ====");
         int v3 = out.indexOf("-- ==== V3 (user stats summary): db/rollback/R3__user_stats_summary.sql ====");
-        assertTrue(v7 > 0 && v6 > v7 && v5 > v6 && v3 > v5, out);
+        assertTrue(v6 > 0 && v5 > v6 && v3 > v5, out);
         assertTrue(out.indexOf("DROP TABLE IF EXISTS admin_user;") > v5, out);
         assertFalse(out.contains("R2__performance_indexes.sql"), out);
         assertTrue(out.contains("-- table public.admin_user: 2 rows  [V5 (admin console)]"), out);
@@ -206,15 +205,15 @@ class RollbackGuardTest {
         DemoRows.insert(db, 30);
         Sql.exec(db, "UPDATE users SET username = NULL WHERE id % 3 = 0");
         Map<String, List<String>> before = DemoRows.fingerprint(db);
-        ClassLoader dropsUsername = new ReplacingClassLoader(getClass().getClassLoader(), "db/rollback/R6__verifier_grants.sql",
+        ClassLoader dropsUsername = new ReplacingClassLoader(getClass().getClassLoader(), "db/rollback/R9__search_messages.sql",
                 "DROP INDEX CONCURRENTLY IF EXISTS idx_that_never_was;\nALTER TABLE users DROP COLUMN username;");
 
-        Cli.Result refused = Cli.run(db, dropsUsername, "rollback", "--to", "5");
+        Cli.Result refused = Cli.run(db, dropsUsername, "rollback");
         assertEquals(DeployTool.USAGE, refused.exitCode(), refused::toString);
-        assertTrue(refused.out().contains("column public.users.username: 20 rows not null  [V6 (verifier grants)]"), refused::toString);
+        assertTrue(refused.out().contains("column public.users.username: 20 rows not null  [V9 (search messages)]"), refused::toString);
         assertTrue(refused.err().contains("public.users.username (20 rows not null)"), refused::toString);
 
-        Cli.Result down = Cli.run(db, dropsUsername, "rollback", "--to", "5", "--allow-data-loss");
+        Cli.Result down = Cli.run(db, dropsUsername, "rollback", "--allow-data-loss");
         assertEquals(0, down.exitCode(), down::toString);
         String schema = backupSchema(down);
         assertEquals("id,username|20", Sql.string(db, "SELECT array_to_string(columns, ',') || '|' || row_count FROM "

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class RollbackTest {
 
-    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6", "7");
+    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
     private static TestPostgres.Database db;
 
     @BeforeAll
@@ -53,7 +53,7 @@ class RollbackTest {
 
         Cli.Result up = Cli.run(db, "migrate");
         assertEquals(0, up.exitCode(), up::toString);
-        assertTrue(up.out().contains("Applied 6 migration(s), schema version 1 -> 7"), up::toString);
+        assertTrue(up.out().contains("Applied 8 migration(s), schema version 1 -> 9"), up::toString);
         assertEquals(ALL, Sql.appliedVersions(db));
         assertEquals(before, DemoRows.fingerprint(db));
         assertTrue(Sql.validIndex(db, "idx_messages_user_created"));
@@ -62,6 +62,20 @@ class RollbackTest {
 
     @Test
     void oneStepUndoesOnlyTheNewestMigrationAndMigrateAppliesItAgain() {
+        Cli.Result search = Cli.run(db, "rollback");
+        assertEquals(0, search.exitCode(), search::toString);
+        assertTrue(search.out().contains("Rolling back V9 (search messages) with db/rollback/R9__search_messages.sql"), search::toString);
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), Sql.appliedVersions(db));
+        assertEquals(0, Sql.number(db, "SELECT count(*) FROM pg_proc WHERE proname = 'search_messages'"));
+        assertTrue(Sql.validIndex(db, "idx_messages_created"));
+
+        Cli.Result index = Cli.run(db, "rollback");
+        assertEquals(0, index.exitCode(), index::toString);
+        assertTrue(index.out().contains("Rolling back V8 (messages created index) with db/rollback/R8__messages_created_index.sql"),
+                index::toString);
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), Sql.appliedVersions(db));
+        assertNull(Sql.strings(db, "SELECT to_regclass('idx_messages_created')").getFirst());
+
         Cli.Result ranks = Cli.run(db, "rollback");
         assertEquals(0, ranks.exitCode(), ranks::toString);
         assertTrue(ranks.out().contains("Rolling back V7 (leaderboard ranks) with db/rollback/R7__leaderboard_ranks.sql"), ranks::toString);
@@ -92,6 +106,8 @@ class RollbackTest {
         assertEquals("t", Sql.string(db, "SELECT has_table_privilege('mluv_verifier', 'mv_refresh_log', 'SELECT')"));
         assertEquals(300, Sql.number(db, "SELECT max(total_stars_position) FROM user_stats_summary"));
         assertEquals(11, Sql.number(db, "SELECT count(*) FROM pg_indexes WHERE tablename = 'user_stats_summary'"));
+        assertTrue(Sql.validIndex(db, "idx_messages_created"));
+        assertEquals(1, Sql.number(db, "SELECT count(*) FROM pg_proc WHERE proname = 'search_messages'"));
     }
 
     @Test
@@ -109,7 +125,7 @@ class RollbackTest {
         assertEquals(ALL, Sql.appliedVersions(db));
         assertEquals(0, Sql.number(db, "SELECT count(*) FROM users"));
 
-        // migrate V3 and V7 wrote mv_refresh_log's first rows again, with ids 1 and 2: the saved log clashes with them.
+        // migrate V3 and V7 wrote mv_refresh_log's rows again, with ids 1 and 2: the saved log clashes with them.
         Cli.Result clash = Cli.run(db, "restore", "--from", backup.group(1));
         assertEquals(2, clash.exitCode(), clash::toString);
         assertTrue(clash.err().contains("public.mv_refresh_log already holds 2 rows with a saved id"), clash::toString);
@@ -150,7 +166,7 @@ class RollbackTest {
             assertTrue(r.err().contains("lock timeout"), r::toString);
             assertEquals(1, r.err().lines().count(), r::toString);
         }
-        // V7, V6, V5, V4 and V3 were rolled back before R2 waited; V2 is still recorded and its indexes are intact.
+        // V9, V8, V7, V6, V5, V4 and V3 were rolled back before R2 waited; V2 is still recorded and its indexes are intact.
         assertEquals(List.of("1", "2"), Sql.appliedVersions(db));
         assertTrue(Sql.validIndex(db, "idx_saved_words_review"));
 
@@ -161,7 +177,7 @@ class RollbackTest {
 
     @Test
     void refusesATargetAboveTheCurrentVersion() {
-        Cli.Result r = Cli.run(db, "rollback", "--to", "8");
+        Cli.Result r = Cli.run(db, "rollback", "--to", "10");
         assertEquals(2, r.exitCode(), r::toString);
         assertEquals(ALL, Sql.appliedVersions(db));
     }

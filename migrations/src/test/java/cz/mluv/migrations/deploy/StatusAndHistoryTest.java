@@ -26,7 +26,7 @@ class StatusAndHistoryTest {
         assertEquals(List.of(
                 "Database: " + db.jdbcUrl(),
                 "Current version: V3 user stats summary",
-                "Pending: 4",
+                "Pending: 6",
                 "  V4 verifier role [Pending]",
                 "      risk low; expected < 1 s at any size; rollback: R4__verifier_role.sql drops the mluv_verifier role "
                         + "(server-wide; kept when something depends on it)",
@@ -40,6 +40,12 @@ class StatusAndHistoryTest {
                 "      risk medium; expected ~10 s at 100,000 users / 2,000,000 messages (2 cores); rollback: R7__leaderboard_ranks.sql "
                         + "swaps the view back to V3's definition (rank, position and ranked_users columns and the position indexes go; "
                         + "no data lost: the view is derived)",
+                "  V8 messages created index [Pending]",
+                "      risk low; expected ~3 s at 2,000,000 messages (2 cores); rollback: R8__messages_created_index.sql drops "
+                        + "idx_messages_created with DROP INDEX CONCURRENTLY (writers are not blocked)",
+                "  V9 search messages [Pending]",
+                "      risk low; expected < 1 s at any size; rollback: R9__search_messages.sql drops the search_messages function "
+                        + "(no data lost)",
                 "Failed: none",
                 "INVALID indexes: none",
                 "Missing expected indexes: none"), r.out().lines().toList());
