@@ -34,9 +34,11 @@ final class Restore {
      *
      * @param entry     the manifest entry
      * @param rows      rows inserted (table) or updated (column)
-     * @param sequences owned sequences set, e.g. {@code public.admin_user_id_seq = 2}
+     * @param sequences   owned sequences set, e.g. {@code public.admin_user_id_seq = 2}
+     * @param newIdsAbove with {@code --new-ids}: the rows got new ids from the key's sequence, all above this
+     *                    value; {@code null} when the saved ids were kept
      */
-    record Restored(BackupEntry entry, long rows, List<String> sequences) {
+    record Restored(BackupEntry entry, long rows, List<String> sequences, Long newIdsAbove) {
     }
 
     private static final String ENTRIES = """
@@ -54,25 +56,33 @@ final class Restore {
      * @param c      a connection in auto-commit mode (left so)
      * @param schema the backup schema, unquoted
      * @param skip   source tables to leave out, as {@code table} or {@code schema.table}
+     * @param newIds source tables whose rows get new ids from their key's sequence instead of the saved ones
+     *               (history tables a migrate has started to fill again; only for a single-column key with an
+     *               owned sequence that no foreign key references)
      * @return what was restored, in the order it was copied
      * @throws DeployException (usage) when refused, nothing changed; (failed) when a verification fails after the copy
      *                         (the transaction is rolled back)
      * @throws SQLException    when a statement fails (the transaction is rolled back)
      */
-    static List<Restored> run(Connection c, String schema, Set<String> skip) throws SQLException {
+    static List<Restored> run(Connection c, String schema, Set<String> skip, Set<String> newIds) throws SQLException {
         c.setAutoCommit(false);
         try {
             RowChecksum.stableTextForms(c);
             List<BackupEntry> entries = entries(c, schema, skip);
             RestoreChecks.refuseMissingTargets(c, entries);
             RestoreChecks.refuseChangedBackups(c, schema, entries);
-            RestoreChecks.refuseConflicts(c, schema, entries);
+            Set<BackupEntry> renumbered = RestoreChecks.newIdEntries(c, schema, entries, newIds);
+            RestoreChecks.refuseConflicts(c, schema, entries.stream().filter(e -> !renumbered.contains(e)).toList());
             List<Restored> restored = new ArrayList<>();
             for (BackupEntry e : order(c, entries)) {
-                restored.add(copy(c, schema, e));
+                restored.add(renumbered.contains(e) ? copyWithNewIds(c, schema, e) : copy(c, schema, e));
             }
-            for (BackupEntry e : entries) {
-                verify(c, schema, e);
+            for (Restored r : restored) {
+                if (r.newIdsAbove() == null) {
+                    verify(c, schema, r.entry());
+                } else {
+                    verifyWithNewIds(c, schema, r.entry(), r.newIdsAbove());
+                }
             }
             markRestored(c, schema, entries);
             c.commit();
@@ -176,7 +186,48 @@ final class Restore {
             throw DeployException.failed("restoring " + e.name() + " wrote " + rows + " rows, the backup holds " + e.rowCount()
                     + "; nothing was restored", null);
         }
-        return new Restored(e, rows, e.column() ? List.of() : resetSequences(c, target, e.columns()));
+        return new Restored(e, rows, e.column() ? List.of() : resetSequences(c, target, e.columns()), null);
+    }
+
+    // The saved rows in their saved order, every column but the key, which the key's sequence fills.
+    private static Restored copyWithNewIds(Connection c, String schema, BackupEntry e) throws SQLException {
+        String target = Identifiers.qualified(c, e.sourceSchema(), e.sourceTable());
+        String backup = Identifiers.qualified(c, schema, e.backupTable());
+        String key = Identifiers.qualified(c, e.keyColumns().getFirst());
+        List<String> rest = withoutKey(c, e);
+        long above;
+        long rows;
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT coalesce(max(" + key + "), 0) FROM " + target)) {
+                rs.next();
+                above = rs.getLong(1);
+            }
+            rows = st.executeUpdate("INSERT INTO " + target + " (" + String.join(", ", rest) + ") SELECT " + String.join(", ", rest)
+                    + " FROM " + backup + " ORDER BY " + key);
+        }
+        if (rows != e.rowCount()) {
+            throw DeployException.failed("restoring " + e.name() + " wrote " + rows + " rows, the backup holds " + e.rowCount()
+                    + "; nothing was restored", null);
+        }
+        return new Restored(e, rows, List.of(), above);
+    }
+
+    private static void verifyWithNewIds(Connection c, String schema, BackupEntry e, long above) throws SQLException {
+        String target = Identifiers.qualified(c, e.sourceSchema(), e.sourceTable());
+        String backup = Identifiers.qualified(c, schema, e.backupTable());
+        List<String> rest = withoutKey(c, e);
+        RowChecksum saved = RowChecksum.of(c, backup, rest, null);
+        RowChecksum now = RowChecksum.of(c, target, rest, "t." + Identifiers.qualified(c, e.keyColumns().getFirst()) + " > " + above);
+        if (now.rows() != e.rowCount() || !now.equals(saved)) {
+            throw DeployException.failed("verification failed for " + e.name() + " (new ids): expected " + saved.rows() + " rows with checksum "
+                    + saved.md5() + ", found " + now.rows() + " with " + now.md5() + "; nothing was restored", null);
+        }
+    }
+
+    private static List<String> withoutKey(Connection c, BackupEntry e) throws SQLException {
+        List<String> rest = new ArrayList<>(e.columns());
+        rest.remove(e.keyColumns().getFirst());
+        return Identifiers.each(c, rest);
     }
 
     private static List<String> resetSequences(Connection c, String target, List<String> columns) throws SQLException {

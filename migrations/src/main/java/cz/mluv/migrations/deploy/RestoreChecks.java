@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What {@link Restore} checks before it copies anything; each check throws
@@ -58,6 +60,58 @@ final class RestoreChecks {
         }
     }
 
+    private static final String REFERENCED = "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND confrelid = to_regclass(?)";
+
+    /**
+     * The entries of {@code --new-ids}: their rows are inserted without their key, which the key's
+     * owned sequence fills. Only for whole tables with a one-column key that has an owned sequence
+     * (identity or serial) and that no foreign key references: no other row can point at the old ids.
+     *
+     * @param c       the restore's connection
+     * @param schema  the backup schema (for messages)
+     * @param entries the entries to restore
+     * @param tables  the tables named by {@code --new-ids}, as {@code table} or {@code schema.table}
+     * @return the entries among {@code entries} that get new ids
+     * @throws DeployException (usage) naming a table that is not in the backup or does not qualify
+     * @throws SQLException    when a catalog read fails
+     */
+    static Set<BackupEntry> newIdEntries(Connection c, String schema, List<BackupEntry> entries, Set<String> tables) throws SQLException {
+        Set<BackupEntry> chosen = new HashSet<>();
+        for (String table : tables) {
+            BackupEntry e = entries.stream().filter(x -> !x.column()
+                            && (table.equals(x.sourceTable()) || table.equals(x.sourceSchema() + "." + x.sourceTable())))
+                    .findFirst().orElseThrow(() -> DeployException.usage("--new-ids " + table + ": no such table to restore from "
+                            + schema + "; nothing was restored"));
+            String target = Identifiers.qualified(c, e.sourceSchema(), e.sourceTable());
+            boolean sequenced = false;
+            if (e.keyColumns().size() == 1) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_get_serial_sequence(?, ?) IS NOT NULL")) {
+                    ps.setString(1, target);
+                    ps.setString(2, e.keyColumns().getFirst());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        sequenced = rs.getBoolean(1);
+                    }
+                }
+            }
+            long referencing;
+            try (PreparedStatement ps = c.prepareStatement(REFERENCED)) {
+                ps.setString(1, target);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    referencing = rs.getLong(1);
+                }
+            }
+            if (!sequenced || referencing > 0) {
+                throw DeployException.usage("--new-ids " + table + ": only for a table whose key is one identity or serial column "
+                        + "that no foreign key references (" + e.name() + (sequenced ? " is referenced by " + referencing
+                        + " foreign key(s)" : " has no such key") + "); nothing was restored");
+            }
+            chosen.add(e);
+        }
+        return chosen;
+    }
+
     /**
      * Refuses when a target already holds a row with a saved primary key (without a key: any row),
      * for a column when a saved row already has a value there or no longer exists.
@@ -92,7 +146,8 @@ final class RestoreChecks {
         }
         if (!conflicts.isEmpty()) {
             throw DeployException.usage("cannot restore: " + String.join("; ", conflicts) + ". Delete those rows first if they are "
-                    + "newer copies you do not need, or leave a table out with --skip TABLE; nothing was restored");
+                    + "newer copies you do not need, give a history table's rows new ids with --new-ids TABLE, or leave a table out "
+                    + "with --skip TABLE; nothing was restored");
         }
     }
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
                 + "(OVERRIDING SYSTEM VALUE), dropped columns by primary key; then sets the owned sequences past the restored "
                 + "ids and verifies row counts and checksums against the backup's manifest. The backup schema stays.",
                 "Refuses (exit 2, nothing changed) when a target table is missing (run migrate first) or already holds rows "
-                        + "with a saved key, or when the backup was changed."})
+                        + "with a saved key (unless --new-ids gives a history table's rows new ids), or when the backup was changed."})
 final class RestoreCommand extends DatabaseCommand {
 
     @Option(names = "--from", required = true, paramLabel = "SCHEMA",
@@ -30,6 +30,12 @@ final class RestoreCommand extends DatabaseCommand {
     @Option(names = "--skip", paramLabel = "TABLE", split = ",",
             description = "Leave these saved tables out (table or schema.table; repeatable or comma-separated).")
     List<String> skip = new ArrayList<>();
+
+    @Option(names = "--new-ids", paramLabel = "TABLE", split = ",",
+            description = "Give these saved tables' rows new ids from their key's sequence instead of the saved ones: for a "
+                    + "history table (e.g. mv_refresh_log) that migrate has started to fill again; only a table whose key is one "
+                    + "identity or serial column that no foreign key references.")
+    List<String> newIds = new ArrayList<>();
 
     @Override
     boolean runsDdl() {
@@ -42,7 +48,7 @@ final class RestoreCommand extends DatabaseCommand {
         List<Restore.Restored> restored;
         long started = System.nanoTime();
         try (FlywayLock ignored = rollback.lock(); Connection c = db.dataSource().getConnection()) {
-            restored = Restore.run(c, from, new LinkedHashSet<>(skip));
+            restored = Restore.run(c, from, new LinkedHashSet<>(skip), new LinkedHashSet<>(newIds));
         }
         if (restored.isEmpty()) {
             out().println("Nothing to restore from " + from + ": every table it holds was left out with --skip.");
@@ -53,6 +59,7 @@ final class RestoreCommand extends DatabaseCommand {
             out().println(e.column()
                     ? "Restored " + r.rows() + " values of column " + e.name() + " by " + String.join(", ", e.keyColumns())
                     : "Restored " + r.rows() + " rows into " + e.name()
+                            + (r.newIdsAbove() != null ? " with new ids (above " + r.newIdsAbove() + ")" : "")
                             + (r.sequences().isEmpty() ? "" : "; sequence " + String.join(", ", r.sequences())));
         }
         if (!skip.isEmpty()) {
