@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cz.mluv.api.testing.ApiServers;
 import cz.mluv.api.testing.CountedHttp;
 import cz.mluv.api.testing.CountedHttp.Reply;
 import cz.mluv.db.testing.DemoDatabase;
-import cz.mluv.db.testing.TestContexts;
 import cz.mluv.migrations.testing.TestPostgres;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.URI;
@@ -26,7 +25,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -51,9 +49,7 @@ class ApiTest {
     @BeforeAll
     static void start() throws SQLException {
         db = DemoDatabase.get();
-        Map<String, Object> props = new HashMap<>(TestContexts.properties(db));
-        props.put("micronaut.server.port", -1);
-        server = ApplicationContext.run(EmbeddedServer.class, props);
+        server = ApiServers.start(db, 5, Map.of());
         http = new CountedHttp(server);
         busiest = longs("SELECT telegram_id FROM user_stats_summary ORDER BY total_messages DESC, user_id LIMIT 1").getFirst();
     }

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cz.mluv.api.testing.ApiServers;
 import cz.mluv.api.testing.CountedHttp;
 import cz.mluv.api.testing.CountedHttp.Reply;
 import cz.mluv.db.testing.DemoDatabase;
-import cz.mluv.db.testing.TestContexts;
 import cz.mluv.migrations.testing.TestPostgres;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -22,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -53,9 +51,7 @@ class LeaderboardRankApiTest {
     @BeforeAll
     static void start() throws SQLException {
         db = DemoDatabase.get();
-        Map<String, Object> props = new HashMap<>(TestContexts.properties(db));
-        props.put("micronaut.server.port", -1);
-        server = ApplicationContext.run(EmbeddedServer.class, props);
+        server = ApiServers.start(db, 5, Map.of());
         http = new CountedHttp(server);
         truth = rows(TRUTH);
     }

@@ -131,26 +131,24 @@ final class Rollback {
 
     private void runInOneTransaction(Connection c, SqlScript script, RollbackStep step, String resource, BeforeDrops check)
             throws SQLException {
-        c.setAutoCommit(false);
-        try {
-            check.check(c);
-            execute(c, script, resource);
-            deleteHistory(c, step.version());
-            c.commit();
-        } catch (RuntimeException | SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        inTransaction(c, tx -> {
+            check.check(tx);
+            execute(tx, script, resource);
+            deleteHistory(tx, step.version());
+        });
     }
 
     // A script that runs outside a transaction cannot keep the check's locks until its drops:
     // the check runs just before, in a transaction of its own (LOCK TABLE needs one).
     private static void checkInOwnTransaction(Connection c, BeforeDrops check) throws SQLException {
+        inTransaction(c, check);
+    }
+
+    // Runs work in one transaction on c: committed when it returns, rolled back when it throws.
+    private static void inTransaction(Connection c, BeforeDrops work) throws SQLException {
         c.setAutoCommit(false);
         try {
-            check.check(c);
+            work.check(c);
             c.commit();
         } catch (RuntimeException | SQLException e) {
             c.rollback();
