@@ -28,6 +28,7 @@ import cz.mluv.admin.layout.MainLayout;
 import cz.mluv.admin.layout.StatusBadge;
 import cz.mluv.admin.login.CurrentUser;
 import cz.mluv.admin.login.SignedInUser;
+import cz.mluv.db.verification.CheckId;
 import cz.mluv.db.checklist.ChecklistException;
 import cz.mluv.db.checklist.DeploymentChecklists;
 import cz.mluv.db.checklist.DeploymentRecord;
@@ -121,7 +122,7 @@ public class DeploymentView extends VerticalLayout implements HasUrlParameter<Lo
         badge.setId("item-status-" + key);
         badge.setMinWidth("6em");
         Div text = new Div(new Div(new Span(s.item().title())));
-        Span source = new Span((s.item().automatic() ? "automatic: " + String.join(", ", s.item().checkIds()) : "manual")
+        Span source = new Span((s.item().automatic() ? "automatic: " + s.item().checkIds().stream().map(CheckId::value).collect(java.util.stream.Collectors.joining(", ")) : "manual")
                 + " · " + s.item().source());
         source.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
         text.add(new Div(source));

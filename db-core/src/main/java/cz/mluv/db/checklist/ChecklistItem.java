@@ -1,5 +1,6 @@
 package cz.mluv.db.checklist;
 
+import cz.mluv.db.verification.CheckId;
 import java.util.List;
 
 /**
@@ -9,14 +10,14 @@ import java.util.List;
  * @param phase    pre, during or post
  * @param title    what is to be done or checked
  * @param checkIds verification-catalogue checks an automatic item runs; empty for a manual item,
- *                 which a deployer signs with a comment; the single id {@value #WHOLE_CATALOGUE}
+ *                 which a deployer signs with a comment; the single id {@link #WHOLE_CATALOGUE}
  *                 runs every check of the catalogue
  * @param source   where the item comes from (a seed's checklist, the design)
  */
-public record ChecklistItem(String key, Phase phase, String title, List<String> checkIds, String source) {
+public record ChecklistItem(String key, Phase phase, String title, List<CheckId> checkIds, String source) {
 
     /** The check id that stands for "every check of the catalogue". */
-    public static final String WHOLE_CATALOGUE = "*";
+    public static final CheckId WHOLE_CATALOGUE = new CheckId("whole-catalogue");
 
     /** Copies the check ids. */
     public ChecklistItem {

@@ -1,5 +1,6 @@
 package cz.mluv.db.checklist;
 
+import cz.mluv.db.verification.CheckId;
 import cz.mluv.db.verification.CheckResult;
 import cz.mluv.db.verification.CheckStatus;
 import cz.mluv.db.verification.VerificationCatalogue;
@@ -196,7 +197,7 @@ public class DeploymentChecklists {
         }
         List<CheckResult> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            for (String checkId : item.checkIds()) {
+            for (CheckId checkId : item.checkIds()) {
                 out.add(catalogue.run(checkId, c));
             }
         }

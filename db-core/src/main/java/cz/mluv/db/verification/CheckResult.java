@@ -1,7 +1,6 @@
 package cz.mluv.db.verification;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The typed result of one verification check, as the deploy tool, the API and the admin UI show it.
@@ -11,21 +10,30 @@ import java.util.Map;
  * @param status     PASS, WARN, FAIL or SKIPPED
  * @param severity   how much a non-PASS status matters
  * @param summary    one line saying what was found
- * @param details    the rows behind the verdict (column name to value: strings, numbers, booleans,
- *                   lists; timestamps as ISO-8601 strings), in the order the check's SQL returned them
+ * @param details    the typed rows behind the verdict (one record type per kind of finding; timestamps
+ *                   as ISO-8601 strings), in the order the check found them
  * @param sql        the SQL the check ran (with {@code ?} or named parameters where it binds values)
  * @param durationMs wall-clock time of the check, milliseconds
  * @param skipReason why it was not judged; {@code null} unless SKIPPED
  * @param why        why the check matters
  * @param passRule   when it passes, warns and fails
  */
-public record CheckResult(String id, String title, CheckStatus status, Severity severity, String summary,
-                          List<Map<String, Object>> details, String sql, long durationMs, String skipReason,
+public record CheckResult(CheckId id, String title, CheckStatus status, Severity severity, String summary,
+                          List<Detail> details, String sql, long durationMs, String skipReason,
                           String why, String passRule) {
 
     /** Copies the details so that a result cannot change after it was made. */
     public CheckResult {
         details = details == null ? List.of() : List.copyOf(details);
+    }
+
+    /**
+     * @param type a detail record type
+     * @param <T>  that type
+     * @return the details of that type, in order (other details are left out)
+     */
+    public <T extends Detail> List<T> details(Class<T> type) {
+        return details.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /**

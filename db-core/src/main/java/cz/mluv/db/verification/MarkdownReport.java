@@ -49,7 +49,7 @@ final class MarkdownReport {
                 .append("- Pass rule: ").append(line(r.passRule())).append('\n')
                 .append("- Severity: ").append(r.severity()).append("; took ").append(r.durationMs()).append(" ms\n\n");
         if (!r.details().isEmpty()) {
-            table(md, r.details());
+            table(md, r.details().stream().map(Detail::toRow).toList());
         }
         md.append("```sql\n").append(r.sql().strip()).append("\n```\n");
     }

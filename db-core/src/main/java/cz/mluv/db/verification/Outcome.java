@@ -1,7 +1,6 @@
 package cz.mluv.db.verification;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,10 +9,10 @@ import java.util.Objects;
  *
  * @param status     the verdict
  * @param summary    one line for a person
- * @param details    the rows behind the verdict, column name to value (column order kept)
+ * @param details    the typed rows behind the verdict
  * @param skipReason why the check was not judged; {@code null} unless {@code status} is SKIPPED
  */
-public record Outcome(CheckStatus status, String summary, List<Map<String, Object>> details, String skipReason) {
+public record Outcome(CheckStatus status, String summary, List<Detail> details, String skipReason) {
 
     /** @throws NullPointerException when status or summary is missing */
     public Outcome {
@@ -30,8 +29,8 @@ public record Outcome(CheckStatus status, String summary, List<Map<String, Objec
      * @param details the rows behind it
      * @return a PASS outcome
      */
-    public static Outcome pass(String summary, List<Map<String, Object>> details) {
-        return new Outcome(CheckStatus.PASS, summary, details, null);
+    public static Outcome pass(String summary, List<? extends Detail> details) {
+        return new Outcome(CheckStatus.PASS, summary, copy(details), null);
     }
 
     /**
@@ -39,8 +38,8 @@ public record Outcome(CheckStatus status, String summary, List<Map<String, Objec
      * @param details the rows behind it
      * @return a WARN outcome
      */
-    public static Outcome warn(String summary, List<Map<String, Object>> details) {
-        return new Outcome(CheckStatus.WARN, summary, details, null);
+    public static Outcome warn(String summary, List<? extends Detail> details) {
+        return new Outcome(CheckStatus.WARN, summary, copy(details), null);
     }
 
     /**
@@ -48,8 +47,8 @@ public record Outcome(CheckStatus status, String summary, List<Map<String, Objec
      * @param details the rows behind it
      * @return a FAIL outcome
      */
-    public static Outcome fail(String summary, List<Map<String, Object>> details) {
-        return new Outcome(CheckStatus.FAIL, summary, details, null);
+    public static Outcome fail(String summary, List<? extends Detail> details) {
+        return new Outcome(CheckStatus.FAIL, summary, copy(details), null);
     }
 
     /**
@@ -65,7 +64,11 @@ public record Outcome(CheckStatus status, String summary, List<Map<String, Objec
      * @param details what it saw all the same
      * @return a SKIPPED outcome
      */
-    public static Outcome skipped(String reason, List<Map<String, Object>> details) {
-        return new Outcome(CheckStatus.SKIPPED, "skipped: " + reason, details, reason);
+    public static Outcome skipped(String reason, List<? extends Detail> details) {
+        return new Outcome(CheckStatus.SKIPPED, "skipped: " + reason, copy(details), reason);
+    }
+
+    private static List<Detail> copy(List<? extends Detail> details) {
+        return details == null ? List.of() : List.copyOf(details);
     }
 }

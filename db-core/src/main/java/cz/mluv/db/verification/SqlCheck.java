@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public abstract class SqlCheck implements VerificationCheck {
 
-    private final String id;
+    private final CheckId id;
     private final String title;
     private final Severity severity;
     private final String why;
@@ -33,7 +33,7 @@ public abstract class SqlCheck implements VerificationCheck {
      * @param passRule when it passes, warns and fails
      * @throws IllegalStateException when the SQL file is missing
      */
-    protected SqlCheck(String id, String title, Severity severity, String why, String passRule) {
+    protected SqlCheck(CheckId id, String title, Severity severity, String why, String passRule) {
         this(id, title, severity, why, passRule, null);
     }
 
@@ -46,13 +46,13 @@ public abstract class SqlCheck implements VerificationCheck {
      * @param sql      the SQL it runs; {@code null} to read {@code <id>.sql} beside the concrete class
      * @throws IllegalStateException when the SQL file is missing
      */
-    protected SqlCheck(String id, String title, Severity severity, String why, String passRule, String sql) {
+    protected SqlCheck(CheckId id, String title, Severity severity, String why, String passRule, String sql) {
         this.id = Objects.requireNonNull(id, "id");
         this.title = Objects.requireNonNull(title, "title");
         this.severity = Objects.requireNonNull(severity, "severity");
         this.why = Objects.requireNonNull(why, "why");
         this.passRule = Objects.requireNonNull(passRule, "passRule");
-        this.sql = sql != null ? sql : sqlBeside(getClass(), id);
+        this.sql = sql != null ? sql : sqlBeside(getClass(), id.value());
     }
 
     /**
@@ -87,8 +87,23 @@ public abstract class SqlCheck implements VerificationCheck {
         return Rows.query(connection, sql, parameters);
     }
 
+    /**
+     * Runs this check's SQL into typed rows.
+     *
+     * @param connection where to run it
+     * @param type       the record of one row
+     * @param parameters values in placeholder order
+     * @param <R>        the row type
+     * @return the rows
+     * @throws SQLException when the query fails
+     */
+    protected <R extends Record & Detail> List<R> query(Connection connection, Class<R> type, Object... parameters)
+            throws SQLException {
+        return Rows.query(connection, sql, type, parameters);
+    }
+
     @Override
-    public String id() {
+    public CheckId id() {
         return id;
     }
 
@@ -119,6 +134,6 @@ public abstract class SqlCheck implements VerificationCheck {
 
     @Override
     public String toString() {
-        return id;
+        return id.value();
     }
 }

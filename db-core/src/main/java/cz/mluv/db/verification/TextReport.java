@@ -19,7 +19,7 @@ final class TextReport {
     }
 
     static String render(VerificationReport report) {
-        int idWidth = report.results().stream().mapToInt(r -> r.id().length()).max().orElse(10);
+        int idWidth = report.results().stream().mapToInt(r -> r.id().value().length()).max().orElse(10);
         StringBuilder out = new StringBuilder();
         out.append("Post-deployment verification of ").append(report.database()).append(" (PostgreSQL ")
                 .append(report.serverVersion()).append(") at ").append(report.startedAt().truncatedTo(ChronoUnit.SECONDS)).append('\n')
@@ -29,7 +29,7 @@ final class TextReport {
             out.append(String.format(Locale.ROOT, "%-7s %-8s %-" + idWidth + "s  %s%n", r.status(), r.severity(), r.id(),
                     oneLine(r.summary())));
             if (r.status() != CheckStatus.PASS && r.status() != CheckStatus.SKIPPED) {
-                rows(out, r.details());
+                rows(out, r.details().stream().map(Detail::toRow).toList());
             }
         }
         return out.toString();

@@ -2,6 +2,14 @@ package cz.mluv.db.verification;
 
 import cz.mluv.db.plan.HotReads;
 import cz.mluv.db.verification.activity.ConnectionsCheck;
+import cz.mluv.db.verification.activity.IdleInTransactionCheck;
+import cz.mluv.db.verification.activity.LongRunningQueriesCheck;
+import cz.mluv.db.verification.cache.CacheHitRateCheck;
+import cz.mluv.db.verification.index.HealthDiagnostic;
+import cz.mluv.db.verification.index.LibraryDiagnosticCheck;
+import cz.mluv.db.verification.maintenance.DeadRowsAndVacuumCheck;
+import cz.mluv.db.verification.maintenance.TransactionIdWraparoundCheck;
+import cz.mluv.db.verification.space.RelationSizesCheck;
 import cz.mluv.db.verification.activity.IndexBuildProgressCheck;
 import cz.mluv.db.verification.activity.LockWaitsCheck;
 import cz.mluv.db.verification.activity.SlowQueriesCheck;
@@ -66,7 +74,7 @@ public final class VerificationCatalogue {
      * @throws IllegalArgumentException when two checks share an id
      */
     public VerificationCatalogue(List<VerificationCheck> checks, Duration statementTimeout) {
-        Set<String> ids = new HashSet<>();
+        Set<CheckId> ids = new HashSet<>();
         for (VerificationCheck check : checks) {
             if (!ids.add(check.id())) {
                 throw new IllegalArgumentException("two checks have the id " + check.id());
@@ -94,7 +102,10 @@ public final class VerificationCatalogue {
      * (declared by the migration scripts on the classpath), invalid indexes, view freshness, one
      * plan contract per hot read, index usage, unused indexes, index/table sizes, slow queries,
      * connections, lock waits, index build progress, statistics age, FK columns without index,
-     * duplicate indexes.
+     * duplicate indexes; then PgHero's checks (cache hit rate of tables and indexes, long-running
+     * queries, idle-in-transaction sessions, transaction ID wraparound, dead rows and last
+     * vacuum/analyze, relation sizes); then every other pg-index-health diagnostic
+     * ({@link HealthDiagnostic}).
      *
      * @param settings thresholds
      * @return new check instances
@@ -117,6 +128,18 @@ public final class VerificationCatalogue {
         all.add(new StatisticsAgeCheck(settings.statisticsMaxAge()));
         all.add(new ForeignKeysWithoutIndexCheck());
         all.add(new DuplicateIndexesCheck());
+        // PgHero's checks that pg-index-health lacks.
+        all.add(new CacheHitRateCheck(CacheHitRateCheck.Kind.TABLES, settings.cacheHitMinPercent()));
+        all.add(new CacheHitRateCheck(CacheHitRateCheck.Kind.INDEXES, settings.cacheHitMinPercent()));
+        all.add(new LongRunningQueriesCheck(settings.longQueryAfter()));
+        all.add(new IdleInTransactionCheck(settings.idleInTransactionAfter()));
+        all.add(new TransactionIdWraparoundCheck(settings.xidWarnAge()));
+        all.add(new DeadRowsAndVacuumCheck(settings.deadRowsPercent(), settings.deadRowsMin()));
+        all.add(new RelationSizesCheck(settings.relationWarnBytes()));
+        // Every other diagnostic of pg-index-health, through the library.
+        for (HealthDiagnostic d : HealthDiagnostic.values()) {
+            all.add(new LibraryDiagnosticCheck(d));
+        }
         return all;
     }
 
@@ -129,7 +152,7 @@ public final class VerificationCatalogue {
      * @param id a check id
      * @return the check, or empty when the catalogue has none with that id
      */
-    public Optional<VerificationCheck> check(String id) {
+    public Optional<VerificationCheck> check(CheckId id) {
         return checks.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
@@ -174,7 +197,7 @@ public final class VerificationCatalogue {
      * @throws IllegalArgumentException when no check has that id
      * @throws SQLException             when no connection can be opened
      */
-    public CheckResult run(String id, DataSource dataSource) throws SQLException {
+    public CheckResult run(CheckId id, DataSource dataSource) throws SQLException {
         VerificationCheck check = require(id);
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
             return runAlone(check, c);
@@ -190,11 +213,11 @@ public final class VerificationCatalogue {
      * @throws IllegalArgumentException when no check has that id
      * @throws SQLException             when the connection breaks
      */
-    public CheckResult run(String id, Connection connection) throws SQLException {
+    public CheckResult run(CheckId id, Connection connection) throws SQLException {
         return runAlone(require(id), connection);
     }
 
-    private VerificationCheck require(String id) {
+    private VerificationCheck require(CheckId id) {
         return check(id).orElseThrow(() -> new IllegalArgumentException("no verification check has the id " + id));
     }
 

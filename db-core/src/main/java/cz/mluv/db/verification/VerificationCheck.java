@@ -13,7 +13,7 @@ import java.sql.SQLException;
 public interface VerificationCheck {
 
     /** @return stable id, lower-case with hyphens, e.g. {@code invalid-indexes} */
-    String id();
+    CheckId id();
 
     /** @return what is checked, for a person */
     String title();

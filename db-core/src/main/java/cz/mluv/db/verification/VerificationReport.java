@@ -57,7 +57,7 @@ public record VerificationReport(String database, String serverVersion, Instant 
      * @param id a check id
      * @return its result, or empty when the run had no such check
      */
-    public Optional<CheckResult> result(String id) {
+    public Optional<CheckResult> result(CheckId id) {
         return results.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 

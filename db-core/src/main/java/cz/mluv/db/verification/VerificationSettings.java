@@ -41,6 +41,23 @@ import java.util.regex.Pattern;
  *                               ({@code MLUV_VERIFICATION_POOL_APPLICATION}, default {@code mluv})
  * @param poolMax                the pool's maximum size, connections ({@code MLUV_DB_POOL_MAX}, default 30
  *                               as in {@link cz.mluv.db.bootstrap.DatabaseSettings})
+ * @param longQueryAfter         a statement running longer is a long-running query, WARN
+ *                               ({@code MLUV_VERIFICATION_LONG_QUERY_AFTER}, default 1m: PgHero's 60 s)
+ * @param idleInTransactionAfter a session idle in transaction longer than this is WARN
+ *                               ({@code MLUV_VERIFICATION_IDLE_IN_TRANSACTION_AFTER}, default 1m)
+ * @param cacheHitMinPercent     a cache hit rate (tables, indexes) below this is WARN, %
+ *                               ({@code MLUV_VERIFICATION_CACHE_HIT_MIN_PERCENT}, default 99: PgHero's rule)
+ * @param xidWarnAge             a table or database whose oldest unfrozen transaction ID is older than this
+ *                               many transactions is WARN ({@code MLUV_VERIFICATION_XID_WARN_AGE}, default
+ *                               1000000000, half of the 2^31 wraparound horizon); FAIL when fewer than
+ *                               10,000,000 remain (PgHero's danger line)
+ * @param deadRowsPercent        a table whose dead rows exceed this share of its live rows is WARN, %
+ *                               ({@code MLUV_VERIFICATION_DEAD_ROWS_PERCENT}, default 20: autovacuum's default
+ *                               scale factor)
+ * @param deadRowsMin            ... and only when it has at least this many dead rows
+ *                               ({@code MLUV_VERIFICATION_DEAD_ROWS_MIN}, default 1000)
+ * @param relationWarnBytes      a table (with its TOAST and indexes) larger than this is WARN, bytes
+ *                               ({@code MLUV_VERIFICATION_RELATION_WARN_BYTES}, default 10737418240 = 10 GiB)
  */
 @ConfigurationProperties("mluv.verification")
 public record VerificationSettings(
@@ -54,7 +71,14 @@ public record VerificationSettings(
         @Bindable(defaultValue = "7d") Duration statisticsMaxAge,
         @Bindable(defaultValue = "30s") Duration statementTimeout,
         @Bindable(defaultValue = "mluv") String poolApplication,
-        @Bindable(defaultValue = "30") int poolMax) {
+        @Bindable(defaultValue = "30") int poolMax,
+        @Bindable(defaultValue = "1m") Duration longQueryAfter,
+        @Bindable(defaultValue = "1m") Duration idleInTransactionAfter,
+        @Bindable(defaultValue = "99") double cacheHitMinPercent,
+        @Bindable(defaultValue = "1000000000") long xidWarnAge,
+        @Bindable(defaultValue = "20") double deadRowsPercent,
+        @Bindable(defaultValue = "1000") long deadRowsMin,
+        @Bindable(defaultValue = "10737418240") long relationWarnBytes) {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
@@ -65,6 +89,12 @@ public record VerificationSettings(
         Objects.requireNonNull(statisticsMaxAge, "statisticsMaxAge");
         Objects.requireNonNull(statementTimeout, "statementTimeout");
         Objects.requireNonNull(poolApplication, "poolApplication");
+        Objects.requireNonNull(longQueryAfter, "longQueryAfter");
+        Objects.requireNonNull(idleInTransactionAfter, "idleInTransactionAfter");
+        if (cacheHitMinPercent < 0 || xidWarnAge < 0 || deadRowsPercent < 0 || deadRowsMin < 0 || relationWarnBytes < 0) {
+            throw new IllegalArgumentException("cache-hit-min-percent, xid-warn-age, dead-rows-percent, dead-rows-min and "
+                    + "relation-warn-bytes must not be negative");
+        }
         if (viewFailAfter.compareTo(viewWarnAfter) < 0) {
             throw new IllegalArgumentException("view-fail-after (" + viewFailAfter + ") must not be below view-warn-after (" + viewWarnAfter + ")");
         }
@@ -114,7 +144,14 @@ public record VerificationSettings(
                 duration(v, "MLUV_VERIFICATION_STATISTICS_MAX_AGE", "7d"),
                 duration(v, "MLUV_VERIFICATION_STATEMENT_TIMEOUT", "30s"),
                 orDefault(v, "MLUV_VERIFICATION_POOL_APPLICATION", "mluv"),
-                number(v, "MLUV_DB_POOL_MAX", "30").intValue());
+                number(v, "MLUV_DB_POOL_MAX", "30").intValue(),
+                duration(v, "MLUV_VERIFICATION_LONG_QUERY_AFTER", "1m"),
+                duration(v, "MLUV_VERIFICATION_IDLE_IN_TRANSACTION_AFTER", "1m"),
+                number(v, "MLUV_VERIFICATION_CACHE_HIT_MIN_PERCENT", "99").doubleValue(),
+                number(v, "MLUV_VERIFICATION_XID_WARN_AGE", "1000000000").longValue(),
+                number(v, "MLUV_VERIFICATION_DEAD_ROWS_PERCENT", "20").doubleValue(),
+                number(v, "MLUV_VERIFICATION_DEAD_ROWS_MIN", "1000").longValue(),
+                number(v, "MLUV_VERIFICATION_RELATION_WARN_BYTES", "10737418240").longValue());
     }
 
     /**

@@ -1,5 +1,9 @@
 package cz.mluv.db.verification;
 
+import cz.mluv.db.verification.activity.SlowQueriesCheck;
+import cz.mluv.db.verification.activity.LockWaitsCheck;
+import cz.mluv.db.verification.activity.IndexBuildProgressCheck;
+import cz.mluv.db.verification.activity.ConnectionsCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +30,7 @@ class ActivityChecksTest {
         Fixtures.exec(db, "CREATE EXTENSION pg_stat_statements", "SELECT pg_sleep(0.15)");
         CheckResult slow = Fixtures.run(db, "slow-queries");
         assertEquals(CheckStatus.WARN, slow.status(), slow.summary());
-        assertTrue(String.valueOf(slow.details().getFirst().get("query")).contains("pg_sleep"), slow.details()::toString);
+        assertTrue(slow.details(SlowQueriesCheck.SlowQuery.class).getFirst().query().contains("pg_sleep"), slow.details()::toString);
         assertEquals(CheckStatus.PASS, Fixtures.run(db, "slow-queries",
                 Fixtures.settings(Map.of("MLUV_VERIFICATION_SLOW_QUERY_MS", "5000"))).status());
     }
@@ -47,8 +51,8 @@ class ActivityChecksTest {
                 }
             });
             CheckResult r = awaitStatus(db, "lock-waits", CheckStatus.WARN);
-            assertEquals("scores", r.details().getFirst().get("relation"));
-            assertEquals("AccessShareLock", r.details().getFirst().get("mode"));
+            assertEquals("scores", r.details(LockWaitsCheck.LockWait.class).getFirst().relation());
+            assertEquals("AccessShareLock", r.details(LockWaitsCheck.LockWait.class).getFirst().mode());
             holder.rollback();
             waiter.get(10, TimeUnit.SECONDS);
         }
@@ -74,13 +78,13 @@ class ActivityChecksTest {
             // The build passes "initializing" first; it then waits for the writer's transaction.
             CheckResult r = awaitStatus(db, "index-build-progress", CheckStatus.WARN);
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!String.valueOf(r.details().getFirst().get("phase")).startsWith("waiting for") && System.nanoTime() < deadline) {
+            while (!r.details(IndexBuildProgressCheck.IndexBuild.class).getFirst().phase().startsWith("waiting for") && System.nanoTime() < deadline) {
                 Thread.sleep(50);
                 r = awaitStatus(db, "index-build-progress", CheckStatus.WARN);
             }
-            assertEquals("visits", r.details().getFirst().get("table_name"));
+            assertEquals("visits", r.details(IndexBuildProgressCheck.IndexBuild.class).getFirst().tableName());
             CheckResult last = r;
-            assertTrue(String.valueOf(r.details().getFirst().get("phase")).startsWith("waiting for"), () -> last.details().toString());
+            assertTrue(r.details(IndexBuildProgressCheck.IndexBuild.class).getFirst().phase().startsWith("waiting for"), () -> last.details().toString());
             writer.commit();
             build.get(10, TimeUnit.SECONDS);
         }
@@ -93,7 +97,7 @@ class ActivityChecksTest {
         CheckResult r = Fixtures.run(db, "connections");
         assertEquals(CheckStatus.PASS, r.status(), r.summary());
         assertTrue(r.summary().matches("\\d+ client connection\\(s\\) of max_connections \\d+ .*"), r.summary());
-        assertTrue(r.details().stream().anyMatch(row -> "active".equals(row.get("state"))), "the check's own session is active");
+        assertTrue(r.details(ConnectionsCheck.ConnectionCount.class).stream().anyMatch(row -> "active".equals(row.state())), "the check's own session is active");
         CheckResult strict = Fixtures.run(db, "connections", Fixtures.settings(Map.of("MLUV_VERIFICATION_CONNECTIONS_WARN_PERCENT", "0")));
         assertEquals(CheckStatus.WARN, strict.status(), strict.summary());
     }

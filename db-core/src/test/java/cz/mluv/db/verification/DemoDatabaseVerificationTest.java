@@ -45,8 +45,8 @@ class DemoDatabaseVerificationTest {
         for (CheckResult r : report.results()) {
             assertNotEquals(CheckStatus.FAIL, r.status(), () -> r.id() + " failed: " + r.summary());
             if (r.status() == CheckStatus.SKIPPED) {
-                assertNotNull(r.skipReason(), r.id());
-                assertFalse(r.skipReason().isBlank(), r.id());
+                assertNotNull(r.skipReason(), r.id().value());
+                assertFalse(r.skipReason().isBlank(), r.id().value());
             }
         }
         assertEquals(0, report.exitCode());
@@ -54,7 +54,7 @@ class DemoDatabaseVerificationTest {
 
     @Test
     void theCatalogueHoldsEveryCheckTheDesignNamesAndOnePlanContractPerHotRead() {
-        List<String> ids = report.results().stream().map(CheckResult::id).toList();
+        List<String> ids = report.results().stream().map(r -> r.id().value()).toList();
         for (String id : List.of("migrations-applied", "expected-indexes", "invalid-indexes", "view-freshness", "index-usage",
                 "unused-indexes", "index-size-ratio", "slow-queries", "connections", "lock-waits", "index-build-progress",
                 "statistics-age", "fk-without-index", "duplicate-indexes")) {
@@ -62,15 +62,15 @@ class DemoDatabaseVerificationTest {
         }
         HotReads.all().forEach(read -> assertTrue(ids.contains("plan-contract-" + read.id().replace('_', '-')), read.id()));
         for (CheckResult r : report.results()) {
-            assertFalse(r.sql().isBlank(), r.id());
-            assertFalse(r.why().isBlank(), r.id());
-            assertFalse(r.passRule().isBlank(), r.id());
+            assertFalse(r.sql().isBlank(), r.id().value());
+            assertFalse(r.why().isBlank(), r.id().value());
+            assertFalse(r.passRule().isBlank(), r.id().value());
         }
     }
 
     @Test
     void everyHotReadOfTheDemoDatabaseKeepsItsPlanContract() {
-        report.results().stream().filter(r -> r.id().startsWith("plan-contract-"))
+        report.results().stream().filter(r -> r.id().isPlanContract())
                 .forEach(r -> assertEquals(CheckStatus.PASS, r.status(), () -> r.id() + ": " + r.summary()));
     }
 
@@ -78,17 +78,17 @@ class DemoDatabaseVerificationTest {
     void theDemoDatabaseHasItsMigrationsIndexesAndAFreshView() {
         for (String id : List.of("migrations-applied", "expected-indexes", "invalid-indexes", "view-freshness",
                 "fk-without-index", "duplicate-indexes", "lock-waits", "index-build-progress")) {
-            CheckResult r = report.result(id).orElseThrow();
+            CheckResult r = report.result(CheckId.parse(id)).orElseThrow();
             assertEquals(CheckStatus.PASS, r.status(), () -> id + ": " + r.summary());
         }
         int declared = cz.mluv.migrations.deploy.ExpectedIndexes.fromClasspath().all().size();
-        assertTrue(report.result("expected-indexes").orElseThrow().summary().startsWith("all " + declared + " indexes"),
-                report.result("expected-indexes").orElseThrow().summary());
+        assertTrue(report.result(CheckId.EXPECTED_INDEXES).orElseThrow().summary().startsWith("all " + declared + " indexes"),
+                report.result(CheckId.EXPECTED_INDEXES).orElseThrow().summary());
     }
 
     @Test
     void slowQueriesAreSkippedWithTheReasonWhenTheExtensionIsNotCreated() {
-        CheckResult r = report.result("slow-queries").orElseThrow();
+        CheckResult r = report.result(CheckId.SLOW_QUERIES).orElseThrow();
         assertEquals(CheckStatus.SKIPPED, r.status());
         assertTrue(r.skipReason().contains("pg_stat_statements is not installed"), r.skipReason());
     }
@@ -98,8 +98,8 @@ class DemoDatabaseVerificationTest {
         String md = report.toMarkdown();
         assertTrue(md.contains("| Check | Status | Severity | Summary |"), md);
         for (CheckResult r : report.results()) {
-            assertTrue(md.contains("| `" + r.id() + "` "), r.id());
-            assertTrue(md.contains("### `" + r.id() + "` "), r.id());
+            assertTrue(md.contains("| `" + r.id() + "` "), r.id().value());
+            assertTrue(md.contains("### `" + r.id() + "` "), r.id().value());
         }
         assertTrue(md.contains("```sql\n-- Flyway's schema history"), "the SQL of migrations-applied");
     }
@@ -153,7 +153,7 @@ class DemoDatabaseVerificationTest {
             assertEquals(Duration.ofHours(24), settings.viewFailAfter());
             assertEquals(10_000, settings.largeTableRows());
             VerificationCatalogue catalogue = ctx.getBean(VerificationCatalogue.class);
-            CheckResult r = catalogue.run("view-freshness", ctx.getBean(DataSource.class));
+            CheckResult r = catalogue.run(CheckId.VIEW_FRESHNESS, ctx.getBean(DataSource.class));
             assertEquals(CheckStatus.PASS, r.status(), r.summary());
             assertTrue(r.passRule().contains("within 3h"), r.passRule());
         }

@@ -1,5 +1,6 @@
 package cz.mluv.db.verification;
 
+import cz.mluv.db.verification.migration.ExpectedIndexesCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,7 @@ class ExpectedIndexesTest {
         assertTrue(dropped.summary().startsWith("1 of " + expectedCount + " expected index(es) missing: idx_saved_words_review"
                 + " (Flyway does not rerun an applied migration: `mluv-deploy migrate` restores them"), dropped.summary());
         assertEquals("CREATE INDEX CONCURRENTLY IF NOT EXISTS idx_saved_words_review ON saved_words (user_id, next_review_date NULLS FIRST)",
-                dropped.details().getFirst().get("restore_with"));
+                dropped.details(ExpectedIndexesCheck.ExpectedIndexRow.class).getFirst().restoreWith());
         Fixtures.Cli verify = Fixtures.deployTool(db, "verify", "--format", "text");
         assertEquals(1, verify.exitCode(), verify::toString);
         assertTrue(verify.out().contains("FAIL    CRITICAL expected-indexes"), verify::toString);

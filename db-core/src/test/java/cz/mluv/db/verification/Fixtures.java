@@ -43,7 +43,7 @@ final class Fixtures {
 
     /** Runs one check of the standard catalogue with these settings. */
     static CheckResult run(TestPostgres.Database db, String checkId, VerificationSettings settings) throws SQLException {
-        return VerificationCatalogue.standard(settings).run(checkId, db.dataSource());
+        return VerificationCatalogue.standard(settings).run(CheckId.parse(checkId), db.dataSource());
     }
 
     /** Runs one check of the standard catalogue with the default settings. */

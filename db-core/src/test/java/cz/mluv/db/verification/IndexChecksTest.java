@@ -1,5 +1,9 @@
 package cz.mluv.db.verification;
 
+import java.util.List;
+import cz.mluv.db.verification.index.UnusedIndexesCheck;
+import cz.mluv.db.verification.index.DuplicateIndexesCheck;
+import cz.mluv.db.verification.index.ForeignKeysWithoutIndexCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +23,7 @@ class IndexChecksTest {
         Fixtures.exec(db, "CREATE TABLE lessons (id bigint PRIMARY KEY, user_id bigint NOT NULL REFERENCES users (id))");
         CheckResult r = Fixtures.run(db, "fk-without-index");
         assertEquals(CheckStatus.FAIL, r.status());
-        assertEquals(Map.of("table", "lessons", "constraint", "lessons_user_id_fkey", "columns", "user_id"), r.details().getFirst());
+        assertEquals(new ForeignKeysWithoutIndexCheck.UnindexedForeignKey("lessons", "lessons_user_id_fkey", List.of("user_id")), r.details().getFirst());
         assertTrue(r.sql().contains("c.contype = 'f'"), "the SQL shown is pg-index-health's query");
 
         Fixtures.exec(db, "CREATE INDEX idx_lessons_user ON lessons (user_id)");
@@ -34,7 +38,7 @@ class IndexChecksTest {
         Fixtures.exec(db, "CREATE INDEX idx_messages_role ON messages (role)", "CREATE INDEX idx_messages_role_again ON messages (role)");
         CheckResult r = Fixtures.run(db, "duplicate-indexes");
         assertEquals(CheckStatus.WARN, r.status());
-        assertEquals("messages", r.details().getFirst().get("table"));
+        assertEquals("messages", r.details(DuplicateIndexesCheck.DuplicateGroup.class).getFirst().table());
         assertTrue(r.summary().contains("idx_messages_role") && r.summary().contains("idx_messages_role_again"), r.summary());
     }
 
@@ -48,7 +52,7 @@ class IndexChecksTest {
         Fixtures.exec(db, "CREATE INDEX idx_words_lesson ON words (lesson)");
         CheckResult r = Fixtures.run(db, "unused-indexes");
         assertEquals(CheckStatus.WARN, r.status());
-        assertEquals("idx_words_lesson", r.details().getFirst().get("index_name"));
+        assertEquals("idx_words_lesson", r.details(UnusedIndexesCheck.UnusedIndex.class).getFirst().indexName());
         assertEquals(3, Fixtures.run(db, "index-usage").details().size(), "index-usage lists every index");
         assertEquals(CheckStatus.PASS, Fixtures.run(db, "index-usage").status());
     }

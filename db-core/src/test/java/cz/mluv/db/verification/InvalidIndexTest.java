@@ -1,5 +1,6 @@
 package cz.mluv.db.verification;
 
+import cz.mluv.db.verification.index.InvalidIndexesCheck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class InvalidIndexTest {
         CheckResult invalid = Fixtures.run(db, "invalid-indexes");
         assertEquals(CheckStatus.FAIL, invalid.status());
         assertTrue(invalid.summary().startsWith("1 INVALID index(es): idx_nicknames_nickname"), invalid.summary());
-        assertEquals("idx_nicknames_nickname", invalid.details().getFirst().get("index"));
+        assertEquals("idx_nicknames_nickname", invalid.details(InvalidIndexesCheck.InvalidIndex.class).getFirst().index());
         Fixtures.Cli verify = Fixtures.deployTool(db, "verify", "--format", "markdown");
         assertEquals(1, verify.exitCode(), verify::toString);
         assertTrue(verify.out().contains("| `invalid-indexes` No invalid index | **FAIL** | CRITICAL |"), verify::toString);

@@ -46,7 +46,7 @@ class PlanContractCheckTest {
         CheckResult r = check("SELECT id, kind FROM events WHERE user_id = :user ORDER BY id LIMIT 20", "idx_events_user");
         assertEquals(CheckStatus.PASS, r.status(), r.summary());
         assertTrue(r.summary().startsWith("uses idx_events_user on events (~30000 rows)"), r.summary());
-        assertTrue(r.details().stream().anyMatch(row -> String.valueOf(row.get("plan")).contains("idx_events_user")));
+        assertTrue(r.details(PlanContractCheck.PlanLine.class).stream().anyMatch(line -> line.plan().contains("idx_events_user")));
         assertTrue(r.sql().startsWith("EXPLAIN (COSTS true) SELECT id, kind FROM events"), r.sql());
     }
 

@@ -24,16 +24,17 @@ class VerifierRoleTest {
         Fixtures.exec(db, "DROP ROLE IF EXISTS " + login, "CREATE ROLE " + login + " LOGIN PASSWORD 'secret' IN ROLE mluv_verifier");
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), login, "secret")) {
             VerificationReport report = VerificationCatalogue.standard().run(c);
-            List<String> planContracts = report.results().stream().map(CheckResult::id).filter(id -> id.startsWith("plan-contract-")).toList();
+            List<CheckId> planContracts = report.results().stream().map(CheckResult::id).filter(CheckId::isPlanContract).toList();
             assertTrue(planContracts.size() >= 5, planContracts::toString);
-            for (String id : planContracts) {
+            for (CheckId id : planContracts) {
                 CheckResult r = report.result(id).orElseThrow();
                 assertEquals(CheckStatus.SKIPPED, r.status(), () -> id + ": " + r.summary());
                 assertTrue(r.skipReason().startsWith("the database role may not read what this check needs (ERROR: permission denied"),
                         r.skipReason());
             }
-            for (String id : List.of("migrations-applied", "expected-indexes", "view-freshness", "invalid-indexes", "fk-without-index", "duplicate-indexes", "lock-waits", "connections",
-                    "index-build-progress")) {
+            for (CheckId id : List.of(CheckId.MIGRATIONS_APPLIED, CheckId.EXPECTED_INDEXES, CheckId.VIEW_FRESHNESS,
+                    CheckId.INVALID_INDEXES, CheckId.FK_WITHOUT_INDEX, CheckId.DUPLICATE_INDEXES, CheckId.LOCK_WAITS,
+                    CheckId.CONNECTIONS, CheckId.INDEX_BUILD_PROGRESS)) {
                 CheckResult r = report.result(id).orElseThrow();
                 assertEquals(CheckStatus.PASS, r.status(), () -> id + ": " + r.summary());
             }

@@ -1,13 +1,13 @@
 package cz.mluv.db.verification.activity;
 
 import cz.mluv.db.verification.Outcome;
-import cz.mluv.db.verification.Rows;
 import cz.mluv.db.verification.Severity;
 import cz.mluv.db.verification.SqlCheck;
+import cz.mluv.db.verification.CheckId;
+import cz.mluv.db.verification.Detail;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -26,7 +26,7 @@ public final class ConnectionsCheck extends SqlCheck {
      * @param poolMax         the pool's maximum size, connections
      */
     public ConnectionsCheck(int warnPercent, String poolApplication, int poolMax) {
-        super("connections", "Connections by state and pool use", Severity.MAJOR,
+        super(CheckId.CONNECTIONS, "Connections by state and pool use", Severity.MAJOR,
                 "When connections run out, new requests wait for the pool's timeout and then fail (seed 001: \"Verify "
                         + "connection pool not exhausted\"; pool of 20 + 10).",
                 "PASS while client connections of the server, and the active ones among them, stay at or below "
@@ -39,13 +39,12 @@ public final class ConnectionsCheck extends SqlCheck {
 
     @Override
     public Outcome evaluate(Connection connection) throws SQLException {
-        List<Map<String, Object>> rows = query(connection);
-        long max = rows.isEmpty() ? 1 : Rows.longValue(rows.getFirst(), "max_connections");
+        List<ConnectionCount> rows = query(connection, ConnectionCount.class);
+        long max = rows.isEmpty() ? 1 : rows.getFirst().maxConnections();
         long total = sum(rows, r -> true);
-        long active = sum(rows, r -> "active".equals(Rows.text(r, "state")));
-        long poolActive = sum(rows, r -> "active".equals(Rows.text(r, "state"))
-                && poolApplication.equals(Rows.text(r, "application_name")));
-        long poolOpen = sum(rows, r -> poolApplication.equals(Rows.text(r, "application_name")));
+        long active = sum(rows, r -> "active".equals(r.state()));
+        long poolActive = sum(rows, r -> "active".equals(r.state()) && poolApplication.equals(r.applicationName()));
+        long poolOpen = sum(rows, r -> poolApplication.equals(r.applicationName()));
         String summary = total + " client connection(s) of max_connections " + max + " (" + percent(total, max) + " %), "
                 + active + " active; pool '" + poolApplication + "': " + poolOpen + " open, " + poolActive + " active of "
                 + poolMax;
@@ -54,8 +53,21 @@ public final class ConnectionsCheck extends SqlCheck {
         return crowded ? Outcome.warn(summary + " (above " + warnPercent + " %)", rows) : Outcome.pass(summary, rows);
     }
 
-    private static long sum(List<Map<String, Object>> rows, Predicate<Map<String, Object>> which) {
-        return rows.stream().filter(which).mapToLong(r -> Rows.longValue(r, "connections")).sum();
+    private static long sum(List<ConnectionCount> rows, Predicate<ConnectionCount> which) {
+        return rows.stream().filter(which).mapToLong(ConnectionCount::connections).sum();
+    }
+
+    /**
+     * Client connections of one database, application and state (pg_stat_activity).
+     *
+     * @param database        the database
+     * @param applicationName the client's application_name
+     * @param state           active, idle, idle in transaction, ...
+     * @param connections     how many, connections
+     * @param maxConnections  the server's max_connections
+     */
+    public record ConnectionCount(String database, String applicationName, String state, long connections,
+                                  long maxConnections) implements Detail {
     }
 
     private static long percent(long part, long whole) {

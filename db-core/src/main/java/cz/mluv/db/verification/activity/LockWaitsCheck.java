@@ -1,20 +1,20 @@
 package cz.mluv.db.verification.activity;
 
 import cz.mluv.db.verification.Outcome;
-import cz.mluv.db.verification.Rows;
 import cz.mluv.db.verification.Severity;
 import cz.mluv.db.verification.SqlCheck;
+import cz.mluv.db.verification.CheckId;
+import cz.mluv.db.verification.Detail;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 /** {@code lock-waits}: no session of this database waits for a lock. */
 public final class LockWaitsCheck extends SqlCheck {
 
     /** A check of the current database. */
     public LockWaitsCheck() {
-        super("lock-waits", "No lock waits", Severity.MAJOR,
+        super(CheckId.LOCK_WAITS, "No lock waits", Severity.MAJOR,
                 "A session waiting for a lock queues every later query on that table behind it; after a deployment this "
                         + "is typically a DDL statement or a forgotten open transaction (seed 003: \"Monitor database "
                         + "locks\" during the deployment).",
@@ -24,14 +24,30 @@ public final class LockWaitsCheck extends SqlCheck {
 
     @Override
     public Outcome evaluate(Connection connection) throws SQLException {
-        List<Map<String, Object>> rows = query(connection);
+        List<LockWait> rows = query(connection, LockWait.class);
         if (rows.isEmpty()) {
             return Outcome.pass("no session waits for a lock", rows);
         }
-        Map<String, Object> first = rows.getFirst();
-        return Outcome.warn(rows.size() + " lock wait(s); longest: pid " + Rows.text(first, "pid") + " waits "
-                + Rows.text(first, "waiting_s") + " s for " + Rows.text(first, "mode") + " on "
-                + (first.get("relation") == null ? Rows.text(first, "locktype") : Rows.text(first, "relation"))
-                + ", blocked by " + Rows.text(first, "blocked_by"), rows);
+        LockWait first = rows.getFirst();
+        return Outcome.warn(rows.size() + " lock wait(s); longest: pid " + first.pid() + " waits "
+                + first.waitingS() + " s for " + first.mode() + " on "
+                + (first.relation() == null ? first.locktype() : first.relation())
+                + ", blocked by " + first.blockedBy(), rows);
+    }
+
+    /**
+     * A session waiting for a lock (pg_locks.granted = false).
+     *
+     * @param pid             the waiting backend
+     * @param applicationName its application_name, {@code (none)} when blank
+     * @param locktype        pg_locks.locktype (relation, transactionid, ...)
+     * @param mode            the lock mode it waits for
+     * @param relation        the relation, or {@code null} for other lock types
+     * @param blockedBy       pids holding the lock (pg_blocking_pids)
+     * @param waitingS        how long it has waited, seconds
+     * @param query           its statement, first 200 characters
+     */
+    public record LockWait(long pid, String applicationName, String locktype, String mode, String relation,
+                           List<?> blockedBy, double waitingS, String query) implements Detail {
     }
 }

@@ -4,10 +4,11 @@ import cz.mluv.db.verification.Outcome;
 import cz.mluv.db.verification.Rows;
 import cz.mluv.db.verification.Severity;
 import cz.mluv.db.verification.SqlCheck;
+import cz.mluv.db.verification.CheckId;
+import cz.mluv.db.verification.Detail;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code slow-queries}: no statement's mean execution time exceeds the threshold, per
@@ -25,7 +26,7 @@ public final class SlowQueriesCheck extends SqlCheck {
 
     /** @param thresholdMs a statement with a higher mean execution time is slow, ms */
     public SlowQueriesCheck(double thresholdMs) {
-        super("slow-queries", "No slow queries", Severity.MAJOR,
+        super(CheckId.SLOW_QUERIES, "No slow queries", Severity.MAJOR,
                 "A query that is slow on average is slow for every user who triggers it; pg_stat_statements shows it "
                         + "across the whole workload (seed 001: \"No slow query logs (> 100ms)\"; design targets: p95 "
                         + "< 50 ms for common queries).",
@@ -42,9 +43,9 @@ public final class SlowQueriesCheck extends SqlCheck {
             return Outcome.skipped("pg_stat_statements is not installed in this database "
                     + "(CREATE EXTENSION pg_stat_statements; the server also needs it in shared_preload_libraries)");
         }
-        List<Map<String, Object>> rows;
+        List<SlowQuery> rows;
         try {
-            rows = Rows.query(connection, SLOW_SQL, thresholdMs);
+            rows = Rows.query(connection, SLOW_SQL, SlowQuery.class, thresholdMs);
         } catch (SQLException e) {
             if (NOT_IN_PREREQUISITE_STATE.equals(e.getSQLState())) {
                 return Outcome.skipped("pg_stat_statements is installed but not loaded: add it to shared_preload_libraries "
@@ -55,10 +56,24 @@ public final class SlowQueriesCheck extends SqlCheck {
         if (rows.isEmpty()) {
             return Outcome.pass("no statement with a mean execution time above " + thresholdMs + " ms", rows);
         }
-        Map<String, Object> slowest = rows.getFirst();
+        SlowQuery slowest = rows.getFirst();
         return Outcome.warn(rows.size() + " statement(s) with a mean above " + thresholdMs + " ms since "
-                + Rows.text(slowest, "counted_since") + "; slowest "
-                + Rows.text(slowest, "mean_ms") + " ms over " + Rows.longValue(slowest, "calls") + " call(s): "
-                + Rows.text(slowest, "query"), rows);
+                + slowest.countedSince() + "; slowest " + slowest.meanMs() + " ms over " + slowest.calls() + " call(s): "
+                + slowest.query(), rows);
+    }
+
+    /**
+     * A statement of pg_stat_statements.
+     *
+     * @param query        its text, first 200 characters, blanks collapsed
+     * @param calls        executions counted
+     * @param meanMs       mean execution time, ms
+     * @param maxMs        longest execution, ms
+     * @param totalMs      total execution time, ms
+     * @param rows         rows returned or affected, all calls
+     * @param countedSince when pg_stat_statements was last reset
+     */
+    public record SlowQuery(String query, long calls, double meanMs, double maxMs, double totalMs, long rows,
+                            String countedSince) implements Detail {
     }
 }

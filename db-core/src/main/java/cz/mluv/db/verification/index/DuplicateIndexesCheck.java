@@ -1,20 +1,20 @@
 package cz.mluv.db.verification.index;
 
 import cz.mluv.db.verification.Outcome;
-import cz.mluv.db.verification.Rows;
 import cz.mluv.db.verification.Severity;
 import io.github.mfvanek.pg.core.checks.common.Diagnostic;
 import io.github.mfvanek.pg.core.checks.host.DuplicatedIndexesCheckOnHost;
 import io.github.mfvanek.pg.model.index.DuplicatedIndexes;
+import cz.mluv.db.verification.CheckId;
+import cz.mluv.db.verification.Detail;
 import java.util.List;
-import java.util.Map;
 
 /** {@code duplicate-indexes}: no two indexes are identical, through pg-index-health. */
 public final class DuplicateIndexesCheck extends PgIndexHealthCheck<DuplicatedIndexes> {
 
     /** A check of the current schema. */
     public DuplicateIndexesCheck() {
-        super("duplicate-indexes", "No duplicate indexes", Severity.MINOR,
+        super(CheckId.DUPLICATE_INDEXES, "No duplicate indexes", Severity.MINOR,
                 "An identical second index doubles the write cost and the disk space of the first and is never needed "
                         + "(design: daily_stats has one unique index for both the rule and the reads).",
                 "PASS when no two indexes of a table have the same columns, operator classes, expressions and predicate; "
@@ -24,14 +24,23 @@ public final class DuplicateIndexesCheck extends PgIndexHealthCheck<DuplicatedIn
 
     @Override
     Outcome judge(List<DuplicatedIndexes> found, String schema) {
-        List<Map<String, Object>> rows = found.stream()
-                .map(d -> Rows.row("table", d.getTableName(), "indexes", String.join(", ", d.getIndexNames()),
-                        "total_size_bytes", d.getTotalSize()))
+        List<DuplicateGroup> rows = found.stream()
+                .map(d -> new DuplicateGroup(d.getTableName(), d.getIndexNames(), d.getTotalSize()))
                 .toList();
         if (rows.isEmpty()) {
             return Outcome.pass("no duplicate indexes in schema " + schema, rows);
         }
         return Outcome.warn(rows.size() + " group(s) of identical indexes: "
                 + String.join("; ", found.stream().map(d -> String.join(" = ", d.getIndexNames())).toList()), rows);
+    }
+
+    /**
+     * Identical indexes of one table.
+     *
+     * @param table          the table
+     * @param indexes        the identical indexes
+     * @param totalSizeBytes their size together, bytes
+     */
+    public record DuplicateGroup(String table, List<String> indexes, long totalSizeBytes) implements Detail {
     }
 }

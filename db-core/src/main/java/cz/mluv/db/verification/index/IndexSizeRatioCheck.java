@@ -1,14 +1,14 @@
 package cz.mluv.db.verification.index;
 
 import cz.mluv.db.verification.Outcome;
-import cz.mluv.db.verification.Rows;
 import cz.mluv.db.verification.Severity;
 import cz.mluv.db.verification.SqlCheck;
+import cz.mluv.db.verification.CheckId;
+import cz.mluv.db.verification.Detail;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /** {@code index-size-ratio}: index and table sizes, and each index's share of its table (seed 002: below 20 %). */
@@ -22,7 +22,7 @@ public final class IndexSizeRatioCheck extends SqlCheck {
      * @param minTableBytes the rule applies to tables of at least this size, bytes
      */
     public IndexSizeRatioCheck(int maxPercent, long minTableBytes) {
-        super("index-size-ratio", "Index and table sizes, index/table ratio", Severity.MINOR,
+        super(CheckId.INDEX_SIZE_RATIO, "Index and table sizes, index/table ratio", Severity.MINOR,
                 "Indexes cost disk, cache and write time in proportion to their size; seed 002 sets \"Index size < 20% "
                         + "of table size\" as a success criterion, and seed 003 budgets disk space for indexes at 20-30 % "
                         + "of their table.",
@@ -35,17 +35,15 @@ public final class IndexSizeRatioCheck extends SqlCheck {
 
     @Override
     public Outcome evaluate(Connection connection) throws SQLException {
-        List<Map<String, Object>> rows = query(connection);
+        List<IndexSize> rows = query(connection, IndexSize.class);
         List<String> above = rows.stream()
-                .filter(r -> Rows.longValue(r, "table_bytes") >= minTableBytes
-                        && Rows.doubleValue(r, "index_percent_of_table") >= maxPercent)
-                .map(r -> Rows.text(r, "index_name") + " " + Rows.text(r, "index_percent_of_table") + " % of "
-                        + Rows.text(r, "table_name"))
+                .filter(r -> r.tableBytes() >= minTableBytes && r.indexPercentOfTable() >= maxPercent)
+                .map(r -> r.indexName() + " " + r.indexPercentOfTable() + " % of " + r.tableName())
                 .toList();
         long tableBytes = rows.stream()
-                .collect(Collectors.toMap(r -> Rows.text(r, "table_name"), r -> Rows.longValue(r, "table_bytes"), (a, b) -> a))
+                .collect(Collectors.toMap(IndexSize::tableName, IndexSize::tableBytes, (a, b) -> a))
                 .values().stream().mapToLong(Long::longValue).sum();
-        long indexBytes = rows.stream().mapToLong(r -> Rows.longValue(r, "index_bytes")).sum();
+        long indexBytes = rows.stream().mapToLong(IndexSize::indexBytes).sum();
         String sizes = rows.size() + " index(es): " + mebibytes(indexBytes) + " on " + mebibytes(tableBytes) + " of tables";
         if (above.isEmpty()) {
             return Outcome.pass(sizes + "; every index of a table of " + mebibytes(minTableBytes) + " or more is below "
@@ -53,6 +51,21 @@ public final class IndexSizeRatioCheck extends SqlCheck {
         }
         return Outcome.warn(sizes + "; " + above.size() + " at or above " + maxPercent + " % of their table: "
                 + String.join(", ", above), rows);
+    }
+
+    /**
+     * One index and its table's size.
+     *
+     * @param tableName           the table
+     * @param indexName           the index
+     * @param tableSize           the table's size (heap and TOAST), pg_size_pretty
+     * @param indexSize           the index's size, pg_size_pretty
+     * @param indexPercentOfTable index size per table size, %
+     * @param tableBytes          the table's size, bytes
+     * @param indexBytes          the index's size, bytes
+     */
+    public record IndexSize(String tableName, String indexName, String tableSize, String indexSize,
+                            double indexPercentOfTable, long tableBytes, long indexBytes) implements Detail {
     }
 
     private static String mebibytes(long bytes) {

@@ -1,5 +1,6 @@
 package cz.mluv.db.verification.index;
 
+import cz.mluv.db.verification.CheckId;
 import cz.mluv.db.verification.Outcome;
 import cz.mluv.db.verification.Severity;
 import cz.mluv.db.verification.SqlCheck;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A check run by pg-index-health (io.github.mfvanek), which already does it well: its
@@ -30,7 +32,7 @@ abstract class PgIndexHealthCheck<T extends DbObject> extends SqlCheck {
 
     private final Function<PgConnection, DatabaseCheckOnHost<T>> library;
 
-    PgIndexHealthCheck(String id, String title, Severity severity, String why, String passRule, Diagnostic diagnostic,
+    PgIndexHealthCheck(CheckId id, String title, Severity severity, String why, String passRule, Diagnostic diagnostic,
                        Function<PgConnection, DatabaseCheckOnHost<T>> library) {
         super(id, title, severity, why, passRule, diagnostic.getSqlQuery());
         this.library = library;
@@ -40,8 +42,17 @@ abstract class PgIndexHealthCheck<T extends DbObject> extends SqlCheck {
     public final Outcome evaluate(Connection connection) throws SQLException {
         PgConnection pg = PgConnectionImpl.of(new BorrowedConnectionDataSource(connection), host(connection));
         String schema = connection.getSchema();
-        List<T> found = library.apply(pg).check(PgContext.of(schema == null ? PgContext.DEFAULT_SCHEMA_NAME : schema));
+        PgContext context = PgContext.of(schema == null ? PgContext.DEFAULT_SCHEMA_NAME : schema);
+        List<T> found = library.apply(pg).check(context, kept(context));
         return judge(found, schema);
+    }
+
+    /**
+     * @param context the schema checked
+     * @return which of the library's findings count; by default all
+     */
+    Predicate<? super T> kept(PgContext context) {
+        return found -> true;
     }
 
     /**

@@ -1,20 +1,20 @@
 package cz.mluv.db.verification.index;
 
 import cz.mluv.db.verification.Outcome;
-import cz.mluv.db.verification.Rows;
 import cz.mluv.db.verification.Severity;
 import cz.mluv.db.verification.SqlCheck;
+import cz.mluv.db.verification.CheckId;
+import cz.mluv.db.verification.Detail;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 /** {@code unused-indexes}: indexes with idx_scan = 0 that back no constraint. */
 public final class UnusedIndexesCheck extends SqlCheck {
 
     /** A check of the current schema. */
     public UnusedIndexesCheck() {
-        super("unused-indexes", "Unused indexes", Severity.MINOR,
+        super(CheckId.UNUSED_INDEXES, "Unused indexes", Severity.MINOR,
                 "An index no query scans still costs every insert and update and takes disk space (seed 002: \"Remove "
                         + "unused indexes after 30 days if idx_scan = 0\"). Judge it over a week or more of production "
                         + "traffic: right after a deployment or a statistics reset every new index reads 0.",
@@ -24,11 +24,24 @@ public final class UnusedIndexesCheck extends SqlCheck {
 
     @Override
     public Outcome evaluate(Connection connection) throws SQLException {
-        List<Map<String, Object>> rows = query(connection);
+        List<UnusedIndex> rows = query(connection, UnusedIndex.class);
         if (rows.isEmpty()) {
             return Outcome.pass("every non-unique index has been scanned", rows);
         }
-        return Outcome.warn(rows.size() + " index(es) never scanned since " + Rows.text(rows.getFirst(), "counted_since") + ": "
-                + String.join(", ", rows.stream().map(r -> Rows.text(r, "index_name")).toList()), rows);
+        return Outcome.warn(rows.size() + " index(es) never scanned since " + rows.getFirst().countedSince() + ": "
+                + String.join(", ", rows.stream().map(UnusedIndex::indexName).toList()), rows);
+    }
+
+    /**
+     * An index with idx_scan = 0.
+     *
+     * @param tableName    its table
+     * @param indexName    the index
+     * @param size         its size, pg_size_pretty
+     * @param sizeBytes    its size, bytes
+     * @param countedSince when the counters started
+     */
+    public record UnusedIndex(String tableName, String indexName, String size, long sizeBytes, String countedSince)
+            implements Detail {
     }
 }

@@ -1,7 +1,8 @@
 package cz.mluv.db.verification.migration;
 
+import cz.mluv.db.verification.CheckId;
+import cz.mluv.db.verification.Detail;
 import cz.mluv.db.verification.Outcome;
-import cz.mluv.db.verification.Rows;
 import cz.mluv.db.verification.Severity;
 import cz.mluv.db.verification.SqlCheck;
 import cz.mluv.migrations.deploy.ExpectedIndex;
@@ -12,7 +13,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code expected-indexes}: every index the applied migrations declare exists and is valid. The
@@ -28,7 +28,7 @@ public final class ExpectedIndexesCheck extends SqlCheck {
 
     /** @param expected the indexes the migrations on the classpath declare */
     public ExpectedIndexesCheck(ExpectedIndexes expected) {
-        super("expected-indexes", "Every expected index exists", Severity.CRITICAL,
+        super(CheckId.EXPECTED_INDEXES, "Every expected index exists", Severity.CRITICAL,
                 "The hot reads and their plan contracts rely on these indexes (design: indexes the seeds name), and a "
                         + "unique one enforces a rule of the data. Flyway does not notice an index dropped by hand, since "
                         + "the migration that built it is already applied.",
@@ -53,14 +53,13 @@ public final class ExpectedIndexesCheck extends SqlCheck {
             }
             throw e;
         }
-        List<Map<String, Object>> details = new ArrayList<>();
+        List<ExpectedIndexRow> details = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         List<String> invalid = new ArrayList<>();
         for (ExpectedIndexState s : states) {
             ExpectedIndex i = s.index();
             String state = !s.present() ? "MISSING" : s.valid() ? "ok" : "INVALID";
-            details.add(Rows.row("index", i.name(), "on", i.table(), "declared_in", i.script(), "state", state,
-                    "restore_with", s.present() ? null : i.restoreStatement()));
+            details.add(new ExpectedIndexRow(i.name(), i.table(), i.script(), state, s.present() ? null : i.restoreStatement()));
             if (!s.present()) {
                 missing.add(i.name());
             } else if (!s.valid()) {
@@ -68,7 +67,7 @@ public final class ExpectedIndexesCheck extends SqlCheck {
             }
         }
         // Problems first: a report shows the first rows only.
-        details.sort(Comparator.comparing(row -> "ok".equals(row.get("state"))));
+        details.sort(Comparator.comparing(row -> "ok".equals(row.state())));
         if (!missing.isEmpty() || !invalid.isEmpty()) {
             return Outcome.fail((missing.isEmpty() ? "" : missing.size() + " of " + states.size() + " expected index(es) missing: "
                     + String.join(", ", missing) + " (Flyway does not rerun an applied migration: `mluv-deploy migrate` restores them, see restore_with)")
@@ -76,5 +75,18 @@ public final class ExpectedIndexesCheck extends SqlCheck {
                     + (invalid.isEmpty() ? "" : "INVALID: " + String.join(", ", invalid) + " (REINDEX INDEX CONCURRENTLY)"), details);
         }
         return Outcome.pass("all " + states.size() + " indexes declared by the applied migrations exist and are valid", details);
+    }
+
+    /**
+     * One index the migrations declare, and its state in the database.
+     *
+     * @param index       its name
+     * @param on          its table or view
+     * @param declaredIn  the script that creates it
+     * @param state       {@code ok}, {@code MISSING} or {@code INVALID}
+     * @param restoreWith the statement that builds it again; {@code null} when present
+     */
+    public record ExpectedIndexRow(String index, String on, String declaredIn, String state, String restoreWith)
+            implements Detail {
     }
 }

@@ -1,5 +1,7 @@
 package cz.mluv.db.verification.migration;
 
+import cz.mluv.db.verification.CheckId;
+import cz.mluv.db.verification.Detail;
 import cz.mluv.db.verification.Outcome;
 import cz.mluv.db.verification.Rows;
 import cz.mluv.db.verification.Severity;
@@ -21,7 +23,7 @@ public final class MigrationsAppliedCheck extends SqlCheck {
 
     /** @param scripts the migrations this build ships (the latest one is the expected version) */
     public MigrationsAppliedCheck(MigrationScripts scripts) {
-        super("migrations-applied", "Migrations applied", Severity.CRITICAL,
+        super(CheckId.MIGRATIONS_APPLIED, "Migrations applied", Severity.CRITICAL,
                 "The application and the rest of this catalogue expect the schema of the latest migration; a FAILED row "
                         + "means a migration stopped halfway (seeds 000/001: `alembic current` shows head).",
                 "PASS when the latest successful version in flyway_schema_history equals the latest V<n>__*.sql on the "
@@ -55,20 +57,35 @@ public final class MigrationsAppliedCheck extends SqlCheck {
         String state = "schema at version " + version(applied) + ", latest available " + available.get();
         if (!failed.isEmpty()) {
             return Outcome.fail(state + "; FAILED migration(s): " + String.join(", ", failed)
-                    + " (fix the cause, then `repair` and `migrate`)", history);
+                    + " (fix the cause, then `repair` and `migrate`)", Rows.as(history, HistoryRow.class));
         }
         int order = applied.compareTo(available.get());
         if (order < 0) {
             long pending = scripts.all().stream().filter(s -> s.version().compareTo(applied) > 0).count();
-            return Outcome.fail(state + "; " + pending + " migration(s) pending (run `migrate`)", history);
+            return Outcome.fail(state + "; " + pending + " migration(s) pending (run `migrate`)", Rows.as(history, HistoryRow.class));
         }
         if (order > 0) {
-            return Outcome.warn(state + ": the database is newer than this build", history);
+            return Outcome.warn(state + ": the database is newer than this build", Rows.as(history, HistoryRow.class));
         }
-        return Outcome.pass(state + "; " + history.size() + " history row(s), none failed", history);
+        return Outcome.pass(state + "; " + history.size() + " history row(s), none failed", Rows.as(history, HistoryRow.class));
     }
 
     private static String version(MigrationVersion v) {
         return v == MigrationVersion.EMPTY ? "none" : v.getVersion();
+    }
+
+    /**
+     * One row of flyway_schema_history.
+     *
+     * @param installedRank the order Flyway applied it in
+     * @param version       the migration's version; {@code null} for a repeatable one
+     * @param description   its description
+     * @param type          SQL, JDBC, BASELINE, ...
+     * @param success       whether it completed
+     * @param installedOn   when it was applied
+     * @param executionMs   how long it ran, ms
+     */
+    public record HistoryRow(long installedRank, String version, String description, String type, boolean success,
+                             String installedOn, long executionMs) implements Detail {
     }
 }

@@ -3,6 +3,8 @@ package cz.mluv.db.verification.plan;
 import cz.mluv.db.plan.HotRead;
 import cz.mluv.db.plan.PlanInspector;
 import cz.mluv.db.plan.QueryPlan;
+import cz.mluv.db.verification.CheckId;
+import cz.mluv.db.verification.Detail;
 import cz.mluv.db.verification.Outcome;
 import cz.mluv.db.verification.Rows;
 import cz.mluv.db.verification.Severity;
@@ -29,7 +31,7 @@ public final class PlanContractCheck extends SqlCheck {
      * @param largeTableRows a table with at least this many estimated rows is large
      */
     public PlanContractCheck(HotRead read, long largeTableRows) {
-        super("plan-contract-" + read.id().replace('_', '-'), "Plan contract: " + read.title(), Severity.MAJOR,
+        super(CheckId.planContract(read.id()), "Plan contract: " + read.title(), Severity.MAJOR,
                 "A hot read that stops using its index turns an index scan into a scan of the whole table as the data "
                         + "grows (seed 001: \"Look for: Index Scan using idx_messages_user_created\"; seed 002: \"If seeing "
                         + "Seq Scan, index is not being used\").",
@@ -52,7 +54,7 @@ public final class PlanContractCheck extends SqlCheck {
         QueryPlan plan = PlanInspector.explain(connection, read);
         String[] seqScans = plan.seqScans().toArray(String[]::new);
         List<Map<String, Object>> tables = Rows.query(connection, TABLES_SQL, read.expectedIndex(), seqScans, seqScans);
-        List<Map<String, Object>> details = plan.text().lines().map(line -> Rows.row("plan", line)).toList();
+        List<PlanLine> details = plan.text().lines().map(PlanLine::new).toList();
         String index = read.expectedIndex();
         List<Map<String, Object>> indexTable = tables.stream().filter(t -> Rows.booleanValue(t, "has_expected_index")).toList();
         List<String> largeSeqScans = tables.stream()
@@ -84,5 +86,13 @@ public final class PlanContractCheck extends SqlCheck {
 
     private static String describe(Map<String, Object> table) {
         return Rows.text(table, "table_name") + " (~" + Rows.longValue(table, "estimated_rows") + " rows)";
+    }
+
+    /**
+     * One line of the EXPLAIN output, indentation kept.
+     *
+     * @param plan the line
+     */
+    public record PlanLine(String plan) implements Detail {
     }
 }

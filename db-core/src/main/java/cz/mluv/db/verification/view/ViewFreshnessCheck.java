@@ -4,6 +4,8 @@ import cz.mluv.db.plan.NamedSql;
 import cz.mluv.db.refresh.AdvisoryLock;
 import cz.mluv.db.refresh.RefreshLogRepository;
 import cz.mluv.db.refresh.ViewRefresher;
+import cz.mluv.db.verification.CheckId;
+import cz.mluv.db.verification.Detail;
 import cz.mluv.db.verification.Outcome;
 import cz.mluv.db.verification.Rows;
 import cz.mluv.db.verification.Severity;
@@ -37,7 +39,7 @@ public final class ViewFreshnessCheck extends SqlCheck {
      * @param failAfter ... and older than this FAIL
      */
     public ViewFreshnessCheck(Duration warnAfter, Duration failAfter) {
-        super("view-freshness", "Materialized views populated and fresh", Severity.CRITICAL,
+        super(CheckId.VIEW_FRESHNESS, "Materialized views populated and fresh", Severity.CRITICAL,
                 "Leaderboards and active users read user_stats_summary: a never-populated view fails every such read, "
                         + "and a stale one shows old numbers (seed 001 refreshes it hourly: \"Celery beat is refreshing "
                         + "views hourly\").",
@@ -90,9 +92,10 @@ public final class ViewFreshnessCheck extends SqlCheck {
         all.addAll(fine);
         String summary = String.join("; ", all);
         if (!failures.isEmpty()) {
-            return Outcome.fail(summary, details);
+            return Outcome.fail(summary, Rows.as(details, ViewState.class));
         }
-        return warnings.isEmpty() ? Outcome.pass(summary, details) : Outcome.warn(summary, details);
+        List<ViewState> states = Rows.as(details, ViewState.class);
+        return warnings.isEmpty() ? Outcome.pass(summary, states) : Outcome.warn(summary, states);
     }
 
     private static Map<String, Object> freshness(Connection connection, String view) throws SQLException {
@@ -112,5 +115,27 @@ public final class ViewFreshnessCheck extends SqlCheck {
             return seconds / 60 + " min ago";
         }
         return String.format(Locale.ROOT, "%.1f h ago", seconds / 3600.0);
+    }
+
+    /**
+     * A materialized view Mluv refreshes, and its latest refreshes (mv_refresh_log).
+     *
+     * @param viewName        the view
+     * @param populated       pg_matviews.ispopulated; {@code null} when the view does not exist
+     * @param lastSuccessAt   when the latest successful refresh finished
+     * @param ageMs           milliseconds since then
+     * @param lastOutcome     SUCCESS or FAILED of the latest refresh
+     * @param lastMode        CONCURRENTLY or the plain form
+     * @param lastStartedAt   when the latest refresh started
+     * @param lastDurationMs  how long it ran, ms
+     * @param lastRowCount    rows of the view after it
+     * @param lastError       its error, when it failed
+     * @param lastWorker      the worker that ran it
+     * @param failuresLast24h FAILED refreshes in the last 24 hours
+     * @param refreshing      whether a refresh holds the view's lock right now
+     */
+    public record ViewState(String viewName, Boolean populated, String lastSuccessAt, Long ageMs, String lastOutcome,
+                            String lastMode, String lastStartedAt, Long lastDurationMs, Long lastRowCount, String lastError,
+                            String lastWorker, Long failuresLast24h, Boolean refreshing) implements Detail {
     }
 }
