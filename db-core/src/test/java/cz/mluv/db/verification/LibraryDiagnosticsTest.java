@@ -41,6 +41,7 @@ class LibraryDiagnosticsTest {
         "CREATE INDEX idx_loose_at_note ON loose (at, note)",
         "CREATE TABLE one_col (id serial PRIMARY KEY)",
         "CREATE TABLE codes (code varchar(10) PRIMARY KEY, name text)",
+        "CREATE TABLE tokens (token varchar(36) PRIMARY KEY, issued timestamptz NOT NULL)",
         "CREATE TABLE parent (id bigint PRIMARY KEY, b bigint NOT NULL, UNIQUE (id, b))",
         "CREATE TABLE child (created timestamptz NOT NULL, id bigint PRIMARY KEY, parent_id int NOT NULL, b bigint NOT NULL, "
                 + "counter serial, CONSTRAINT fk_one FOREIGN KEY (parent_id) REFERENCES parent (id), "
@@ -63,6 +64,7 @@ class LibraryDiagnosticsTest {
         // More sequential than index scans on a table in use (over 100 scans).
         "DO $$ BEGIN FOR i IN 1..120 LOOP PERFORM count(*) FROM loose; END LOOP; END $$",
         "SELECT pg_stat_force_next_flush()",
+        "SELECT 1",
     };
 
     private static final String[] GOOD = {

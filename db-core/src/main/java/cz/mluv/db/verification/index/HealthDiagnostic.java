@@ -66,7 +66,8 @@ public enum HealthDiagnostic {
     FUNCTIONS_WITHOUT_DESCRIPTION(Diagnostic.FUNCTIONS_WITHOUT_DESCRIPTION, "Functions without a COMMENT", Severity.INFO,
             CheckStatus.WARN, true,
             "A COMMENT ON FUNCTION says what a server-side function does and what it returns. search_messages (V9) "
-                    + "has none yet: this WARNs on Mluv's schema until it does."),
+                    + "has none yet, and the library also lists the unaccent extension's functions when the extension "
+                    + "lives in the same schema: this WARNs on Mluv's schema until they are commented."),
     INDEXES_WITH_BOOLEAN(Diagnostic.INDEXES_WITH_BOOLEAN, "Indexes on boolean columns", Severity.MINOR, CheckStatus.WARN,
             false,
             "A boolean column has two values: an index on it rarely beats a Seq Scan; a partial index WHERE flag is the "
@@ -112,9 +113,10 @@ public enum HealthDiagnostic {
     COLUMNS_NOT_FOLLOWING_NAMING_CONVENTION(Diagnostic.COLUMNS_NOT_FOLLOWING_NAMING_CONVENTION,
             "Column names that need quoting", Severity.MINOR, CheckStatus.WARN, false,
             "Column names in capitals or with special characters must be quoted in every statement."),
-    PRIMARY_KEYS_WITH_VARCHAR(Diagnostic.PRIMARY_KEYS_WITH_VARCHAR, "Primary keys of type varchar/text", Severity.MINOR,
-            CheckStatus.WARN, true,
-            "Text keys are larger and slower to compare than integers or uuid, in the key and in every foreign key."),
+    PRIMARY_KEYS_WITH_VARCHAR(Diagnostic.PRIMARY_KEYS_WITH_VARCHAR, "Primary keys that store a UUID as varchar/char",
+            Severity.MINOR, CheckStatus.WARN, true,
+            "A key of varchar(32/36/38) or char of those lengths is a UUID kept as text: 36+ bytes and text comparison "
+                    + "instead of the 16-byte uuid type, in the key and in every foreign key."),
     COLUMNS_WITH_FIXED_LENGTH_VARCHAR(Diagnostic.COLUMNS_WITH_FIXED_LENGTH_VARCHAR, "Columns of type varchar(n)",
             Severity.INFO, CheckStatus.WARN, false,
             "In PostgreSQL varchar(n) is not faster than text, and changing n later rewrites or locks the table; a "
