@@ -159,11 +159,11 @@ class AdminConsoleE2ETest {
         assertThat(page.locator("#tally")).containsText("PASS,", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
         VerificationReport verify = VerificationCatalogue.standard().run(stack.db.dataSource());
         for (CheckResult expected : verify.results()) {
-            assertThat(page.locator("#status-" + expected.id())).hasText(expected.status().name());
+            assertThat(page.locator("#status-" + expected.id().value())).hasText(expected.status().name());
         }
         // A plan contract shows its EXPLAIN with the index it must use highlighted.
-        String contract = verify.results().stream().filter(r -> r.id().startsWith("plan-contract-user-messages")).findFirst()
-                .orElseThrow().id();
+        String contract = verify.results().stream().filter(r -> r.id().value().startsWith("plan-contract-user-messages")).findFirst()
+                .orElseThrow().id().value();
         page.locator("#status-" + contract).click();
         assertThat(page.locator("#details-" + contract + " .check-sql")).containsText("EXPLAIN");
         assertThat(page.locator("#details-" + contract + " mark.chosen-index").first()).hasText("idx_messages_user_created");

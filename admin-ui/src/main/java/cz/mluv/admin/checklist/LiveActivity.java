@@ -1,5 +1,6 @@
 package cz.mluv.admin.checklist;
 
+import cz.mluv.db.verification.CheckId;
 import cz.mluv.db.verification.CheckResult;
 import cz.mluv.db.verification.VerificationCatalogue;
 import jakarta.annotation.PreDestroy;
@@ -50,7 +51,7 @@ public class LiveActivity {
     public ScheduledFuture<?> watch(long everyMs, BiConsumer<CheckResult, CheckResult> listener) {
         return scheduler.scheduleWithFixedDelay(() -> {
             try (Connection c = dataSource.getConnection()) {
-                listener.accept(catalogue.run("lock-waits", c), catalogue.run("index-build-progress", c));
+                listener.accept(catalogue.run(CheckId.LOCK_WAITS, c), catalogue.run(CheckId.INDEX_BUILD_PROGRESS, c));
             } catch (SQLException | RuntimeException e) {
                 LOG.debug("Live activity poll failed: {}", e.getMessage());
             }

@@ -6,9 +6,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import cz.mluv.db.verification.CheckResult;
+import cz.mluv.db.verification.activity.IndexBuildProgressCheck;
+import cz.mluv.db.verification.activity.LockWaitsCheck;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 
 /** Live lock waits and one progress bar per index build (pg_stat_progress_create_index), updated by server push. */
 final class LivePanel extends VerticalLayout {
@@ -30,19 +31,19 @@ final class LivePanel extends VerticalLayout {
         updated.setText("live, updated " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
         locks.removeAll();
         locks.add(new Span("Lock waits: " + lockWaits.summary()));
-        for (Map<String, Object> w : lockWaits.details()) {
-            locks.add(new Div(new Span("pid " + w.get("pid") + " waits " + w.get("waiting_s") + " s for " + w.get("mode")
-                    + " on " + w.get("relation") + ", blocked by " + w.get("blocked_by") + ": " + w.get("query"))));
+        for (LockWaitsCheck.LockWait w : lockWaits.details(LockWaitsCheck.LockWait.class)) {
+            locks.add(new Div(new Span("pid " + w.pid() + " waits " + w.waitingS() + " s for " + w.mode()
+                    + " on " + w.relation() + ", blocked by " + w.blockedBy() + ": " + w.query())));
         }
         builds.removeAll();
         builds.add(new Span("Index builds: " + indexBuilds.summary()));
-        for (Map<String, Object> b : indexBuilds.details()) {
-            Object pct = b.get("blocks_percent");
-            double value = pct instanceof Number n ? n.doubleValue() / 100.0 : 0;
+        for (IndexBuildProgressCheck.IndexBuild b : indexBuilds.details(IndexBuildProgressCheck.IndexBuild.class)) {
+            Double pct = b.blocksPercent();
+            double value = pct == null ? 0 : pct / 100.0;
             ProgressBar bar = new ProgressBar(0, 1, Math.clamp(value, 0, 1));
             bar.setWidth("20em");
             bar.addClassName("index-build-progress");
-            builds.add(new HorizontalLayout(new Span(b.get("index_name") + " on " + b.get("table_name") + " (" + b.get("phase")
+            builds.add(new HorizontalLayout(new Span(b.indexName() + " on " + b.tableName() + " (" + b.phase()
                     + ", " + (pct == null ? "?" : pct) + " % of blocks)"), bar));
         }
     }

@@ -1,12 +1,12 @@
 package cz.mluv.admin.dashboard;
 
 import cz.mluv.db.refresh.RefreshLogEntry;
+import cz.mluv.db.verification.index.IndexUsageCheck;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -31,14 +31,13 @@ final class Charts {
     }
 
     /**
-     * @param usage rows of the index-usage check ({@code index_name}, {@code scans}), most scanned first
+     * @param usage rows of the index-usage check, most scanned first
      * @param top   bars to draw
      * @return the SVG
      */
-    static String indexUsage(List<Map<String, Object>> usage, int top) {
+    static String indexUsage(List<IndexUsageCheck.IndexUse> usage, int top) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        usage.stream().limit(top).forEach(r -> data.addValue(((Number) r.get("scans")).doubleValue(), "scans",
-                String.valueOf(r.get("index_name"))));
+        usage.stream().limit(top).forEach(r -> data.addValue(r.scans(), "scans", r.indexName()));
         JFreeChart chart = ChartFactory.createBarChart("Index scans (pg_stat_user_indexes)", null, "scans", data,
                 PlotOrientation.HORIZONTAL, false, false, false);
         CategoryPlot plot = chart.getCategoryPlot();

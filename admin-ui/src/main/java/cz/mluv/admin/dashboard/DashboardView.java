@@ -19,14 +19,16 @@ import cz.mluv.admin.views.Ages;
 import cz.mluv.db.checklist.SchemaVersions;
 import cz.mluv.db.refresh.Freshness;
 import cz.mluv.db.refresh.ViewFreshness;
+import cz.mluv.db.verification.CheckId;
 import cz.mluv.db.verification.CheckResult;
 import cz.mluv.db.verification.CheckStatus;
 import cz.mluv.db.verification.VerificationCatalogue;
 import cz.mluv.db.verification.VerificationReport;
+import cz.mluv.db.verification.activity.SlowQueriesCheck;
+import cz.mluv.db.verification.index.IndexUsageCheck;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -86,15 +88,15 @@ public class DashboardView extends VerticalLayout {
                 + report.durationMs() + " ms", "");
         catalogueCard.add(tally);
         cards.add(catalogueCard);
-        report.result("connections").ifPresent(r -> cards.add(card("Connections (database)", "connections", r.summary(), "")));
+        report.result(CheckId.CONNECTIONS).ifPresent(r -> cards.add(card("Connections (database)", "connections", r.summary(), "")));
 
         add(new H3("Slowest queries (pg_stat_statements)"), slowQueries(report));
 
         FlexLayout charts = new FlexLayout();
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         charts.getStyle().set("gap", "var(--lumo-space-m)");
-        report.result("index-usage").ifPresent(r -> {
-            Svg svg = new Svg(Charts.indexUsage(r.details(), 14));
+        report.result(CheckId.INDEX_USAGE).ifPresent(r -> {
+            Svg svg = new Svg(Charts.indexUsage(r.details(IndexUsageCheck.IndexUse.class), 14));
             svg.setId("chart-index-usage");
             charts.add(svg);
         });
@@ -105,17 +107,17 @@ public class DashboardView extends VerticalLayout {
     }
 
     private static Component slowQueries(VerificationReport report) {
-        CheckResult slow = report.result("slow-queries").orElse(null);
+        CheckResult slow = report.result(CheckId.SLOW_QUERIES).orElse(null);
         if (slow == null || slow.status() == CheckStatus.SKIPPED) {
             return new Span(slow == null ? "not in the catalogue" : "skipped: " + slow.skipReason());
         }
-        Grid<Map<String, Object>> grid = new Grid<>();
+        Grid<SlowQueriesCheck.SlowQuery> grid = new Grid<>();
         grid.setId("slow-queries");
-        grid.addColumn(r -> r.get("mean_ms")).setHeader("mean ms").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.get("max_ms")).setHeader("max ms").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.get("calls")).setHeader("calls").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.get("query")).setHeader("query").setFlexGrow(1);
-        List<Map<String, Object>> rows = slow.details().stream().limit(10).toList();
+        grid.addColumn(SlowQueriesCheck.SlowQuery::meanMs).setHeader("mean ms").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(SlowQueriesCheck.SlowQuery::maxMs).setHeader("max ms").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(SlowQueriesCheck.SlowQuery::calls).setHeader("calls").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(SlowQueriesCheck.SlowQuery::query).setHeader("query").setFlexGrow(1);
+        List<SlowQueriesCheck.SlowQuery> rows = slow.details(SlowQueriesCheck.SlowQuery.class).stream().limit(10).toList();
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         VerticalLayout box = new VerticalLayout(new Span(slow.summary()), grid);

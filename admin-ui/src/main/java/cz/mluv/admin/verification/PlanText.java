@@ -22,7 +22,7 @@ final class PlanText {
         if (!(check instanceof PlanContractCheck contract) || result == null) {
             return Optional.empty();
         }
-        String plan = result.details().stream().filter(r -> r.containsKey("plan")).map(r -> String.valueOf(r.get("plan")))
+        String plan = result.details(PlanContractCheck.PlanLine.class).stream().map(PlanContractCheck.PlanLine::plan)
                 .collect(Collectors.joining("\n"));
         if (plan.isBlank()) {
             return Optional.empty();

@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import cz.mluv.admin.layout.Actions;
 import cz.mluv.admin.layout.MainLayout;
 import cz.mluv.admin.layout.StatusBadge;
+import cz.mluv.db.verification.CheckId;
 import cz.mluv.db.verification.CheckResult;
 import cz.mluv.db.verification.VerificationCatalogue;
 import cz.mluv.db.verification.VerificationCheck;
@@ -46,7 +47,7 @@ public class VerificationView extends VerticalLayout {
 
     private final VerificationCatalogue catalogue;
     private final DataSource dataSource;
-    private final Map<String, CheckRow> rows = new LinkedHashMap<>();
+    private final Map<CheckId, CheckRow> rows = new LinkedHashMap<>();
     private final Grid<CheckRow> grid = new Grid<>();
     private final Span tally = new Span("Not run yet");
 
@@ -67,17 +68,17 @@ public class VerificationView extends VerticalLayout {
         grid.setId("checks");
         grid.addColumn(new ComponentRenderer<>(r -> {
             Span badge = StatusBadge.of(r.status());
-            badge.setId("status-" + r.check().id());
+            badge.setId("status-" + r.check().id().value());
             return badge;
         })).setHeader("Status").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> r.check().id()).setHeader("Check").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.check().id().value()).setHeader("Check").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.result() == null ? r.check().title() : r.result().summary()).setHeader("Title / result")
                 .setFlexGrow(1);
         grid.addColumn(r -> r.result() == null ? "" : r.result().durationMs() + " ms").setHeader("Time").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(r -> {
             Button run = new Button("Run", e -> Actions.run(() -> runOne(r.check().id())));
-            run.setId("run-" + r.check().id());
+            run.setId("run-" + r.check().id().value());
             run.addThemeVariants(ButtonVariant.LUMO_SMALL);
             return run;
         })).setHeader("").setAutoWidth(true).setFlexGrow(0);
@@ -102,7 +103,7 @@ public class VerificationView extends VerticalLayout {
         grid.setItems(List.copyOf(rows.values()));
     }
 
-    private void runOne(String id) throws java.sql.SQLException {
+    private void runOne(CheckId id) throws java.sql.SQLException {
         CheckResult result = catalogue.run(id, dataSource);
         rows.put(id, new CheckRow(rows.get(id).check(), result));
         grid.setItems(List.copyOf(rows.values()));
@@ -110,7 +111,7 @@ public class VerificationView extends VerticalLayout {
 
     private Div details(CheckRow row) {
         Div box = new Div();
-        box.setId("details-" + row.check().id());
+        box.setId("details-" + row.check().id().value());
         box.add(new Div(new Span("Why: " + row.check().why())), new Div(new Span("Pass rule: " + row.check().passRule())));
         Pre sql = new Pre(row.check().sql().strip());
         sql.addClassName("check-sql");
