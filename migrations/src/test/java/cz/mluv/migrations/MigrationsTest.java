@@ -29,8 +29,8 @@ class MigrationsTest {
     @Test
     void migratesAnEmptyDatabaseToTheLatestVersion() {
         assertTrue(first.success);
-        assertEquals(9, first.migrationsExecuted);
-        assertEquals("9", first.targetSchemaVersion);
+        assertEquals(10, first.migrationsExecuted);
+        assertEquals("12", first.targetSchemaVersion);
     }
 
     @Test

@@ -46,6 +46,9 @@ class StatusAndHistoryTest {
                 "  V9 search messages [Pending]",
                 "      risk low; expected < 1 s at any size; rollback: R9__search_messages.sql drops the search_messages function "
                         + "(no data lost)",
+                "  V12 statistics history [Pending]",
+                "      risk low; expected < 1 s at any size; rollback: R12__statistics_history.sql drops the three history tables "
+                        + "and the two snapshot-id columns of deployment_record (the history is lost)",
                 "Failed: none",
                 "INVALID indexes: none",
                 "Missing expected indexes: none"), r.out().lines().toList());

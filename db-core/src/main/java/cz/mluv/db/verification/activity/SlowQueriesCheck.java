@@ -37,9 +37,27 @@ public final class SlowQueriesCheck extends SqlCheck {
         this.thresholdMs = thresholdMs;
     }
 
+    /**
+     * @param connection where to look
+     * @return whether the pg_stat_statements extension is created in this database (it may still
+     *         not be loaded: its view then fails with SQLSTATE 55000)
+     * @throws SQLException when the catalog cannot be read
+     */
+    public static boolean installed(Connection connection) throws SQLException {
+        return Rows.booleanValue(Rows.query(connection, INSTALLED_SQL).getFirst(), "installed");
+    }
+
+    /**
+     * @param e an error of a query on pg_stat_statements
+     * @return whether it says the extension is created but not in shared_preload_libraries
+     */
+    public static boolean notLoaded(SQLException e) {
+        return NOT_IN_PREREQUISITE_STATE.equals(e.getSQLState());
+    }
+
     @Override
     public Outcome evaluate(Connection connection) throws SQLException {
-        if (!Rows.booleanValue(Rows.query(connection, INSTALLED_SQL).getFirst(), "installed")) {
+        if (!installed(connection)) {
             return Outcome.skipped("pg_stat_statements is not installed in this database "
                     + "(CREATE EXTENSION pg_stat_statements; the server also needs it in shared_preload_libraries)");
         }

@@ -1,0 +1,60 @@
+-- Statistics history (issue 12): the scheduler snapshots pg_stat_statements and the size of every
+-- relation on a schedule, so that the console charts a statement's mean and p95 proxy, the cache
+-- hit rate and space growth over time, and a deployment record's baseline and post-deployment
+-- numbers come from the history. stats_snapshot holds one row per snapshot, with the cumulative
+-- block counters (pg_statio) and pg_stat_statements_info.stats_reset; query_stats_history holds
+-- each statement's cumulative counters and the interval since the previous snapshot (computed
+-- when taken: after a reset of pg_stat_statements the interval counts from zero);
+-- relation_size_history the size of each table and materialized view. Retention deletes whole
+-- snapshots (ON DELETE CASCADE). deployment_record gains the ids of the snapshots its baseline
+-- and post numbers come from (no foreign key: retention may delete the snapshot, the text stays).
+-- Every index backs a primary key or leads with the foreign key column.
+-- Risk: low (three new, empty tables; two nullable columns without default on the small
+-- deployment_record, a catalog-only change). Expected duration: < 1 s on any size.
+-- Rollback: db/rollback/R12__statistics_history.sql drops the three tables and the two columns
+-- (the history is lost).
+
+CREATE TABLE IF NOT EXISTS stats_snapshot (
+    id                   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    taken_at             timestamptz      NOT NULL DEFAULT clock_timestamp(),
+    source               text             NOT NULL CHECK (source IN ('schedule', 'deployment', 'manual')),
+    statements_available boolean          NOT NULL,
+    statements_reset_at  timestamptz,
+    reset_detected       boolean          NOT NULL DEFAULT false,
+    heap_blocks_hit      bigint           NOT NULL,
+    heap_blocks_read     bigint           NOT NULL,
+    index_blocks_hit     bigint           NOT NULL,
+    index_blocks_read    bigint           NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS idx_stats_snapshot_taken_at ON stats_snapshot (taken_at);
+
+CREATE TABLE IF NOT EXISTS query_stats_history (
+    snapshot_id       bigint           NOT NULL REFERENCES stats_snapshot (id) ON DELETE CASCADE,
+    queryid           bigint           NOT NULL,
+    query             text             NOT NULL,
+    calls             bigint           NOT NULL,
+    total_exec_ms     double precision NOT NULL,
+    sum_sq_exec_ms    double precision NOT NULL,
+    max_exec_ms       double precision NOT NULL,
+    result_rows       bigint           NOT NULL,
+    interval_calls    bigint           NOT NULL,
+    interval_exec_ms  double precision NOT NULL,
+    interval_sum_sq_ms double precision NOT NULL,
+    PRIMARY KEY (snapshot_id, queryid)
+);
+
+CREATE INDEX IF NOT EXISTS idx_query_stats_history_queryid ON query_stats_history (queryid, snapshot_id);
+
+CREATE TABLE IF NOT EXISTS relation_size_history (
+    snapshot_id bigint NOT NULL REFERENCES stats_snapshot (id) ON DELETE CASCADE,
+    relation    text   NOT NULL,
+    kind        text   NOT NULL,
+    table_bytes bigint NOT NULL,
+    index_bytes bigint NOT NULL,
+    total_bytes bigint NOT NULL,
+    PRIMARY KEY (snapshot_id, relation)
+);
+
+ALTER TABLE deployment_record ADD COLUMN IF NOT EXISTS baseline_snapshot_id bigint;
+ALTER TABLE deployment_record ADD COLUMN IF NOT EXISTS post_snapshot_id bigint;
