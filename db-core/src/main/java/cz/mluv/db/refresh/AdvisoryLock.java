@@ -29,7 +29,9 @@ public enum AdvisoryLock {
     /** Refresh of {@code user_stats_summary}: key (1296847190, 1). */
     REFRESH_USER_STATS_SUMMARY(1),
     /** ANALYZE of the hot tables: key (1296847190, 100). */
-    ANALYZE_HOT_TABLES(100);
+    ANALYZE_HOT_TABLES(100),
+    /** A scheduled statistics snapshot ({@code cz.mluv.db.history}): key (1296847190, 200). */
+    STATS_SNAPSHOT(200);
 
     private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLock.class);
 
