@@ -1,5 +1,10 @@
 package cz.mluv.db.checklist;
 
+import cz.mluv.db.history.HistoryQueries;
+import cz.mluv.db.history.SnapshotSource;
+import cz.mluv.db.history.StatementInterval;
+import cz.mluv.db.history.StatisticsHistory;
+import cz.mluv.db.history.StatsSnapshot;
 import cz.mluv.db.verification.CheckId;
 import cz.mluv.db.verification.CheckResult;
 import cz.mluv.db.verification.CheckStatus;
@@ -35,6 +40,10 @@ public class DeploymentChecklists {
     private final ChecklistItemResultRepository results;
     private final VerificationCatalogue catalogue;
     private final DataSource dataSource;
+    private final HistoryQueries history;
+
+    // Snapshots looked at to find the one before a deployment's: more than a day of 15-minute ticks.
+    private static final int HISTORY_WINDOW = 200;
 
     /**
      * @param records    the records
@@ -48,10 +57,14 @@ public class DeploymentChecklists {
         this.results = results;
         this.catalogue = catalogue;
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.history = new HistoryQueries(this.dataSource);
     }
 
     /**
-     * Opens a record and measures the baseline performance.
+     * Opens a record with its baseline performance from the statistics history: a snapshot is taken
+     * now, and the baseline is what the statements did between the snapshot before it (the
+     * scheduler's, normally) and this one. Without pg_stat_statements the hot reads are timed once
+     * instead ({@link PerformanceSnapshot}), and the text says so.
      *
      * @param fromVersion schema version before, non-blank
      * @param toVersion   schema version deployed, non-blank
@@ -64,9 +77,10 @@ public class DeploymentChecklists {
         if (isBlank(fromVersion) || isBlank(toVersion)) {
             throw new ChecklistException("both versions (from and to) are needed");
         }
-        String baseline = measure().text();
+        long snapshot = snapshot();
+        String baseline = performance(previousSnapshot(snapshot), snapshot, List.of());
         return records.save(new DeploymentRecord(null, fromVersion.strip(), toVersion.strip(), by, now(), baseline,
-                null, null, null, null, null));
+                null, null, null, null, null, snapshot, null));
     }
 
     /**
@@ -147,7 +161,8 @@ public class DeploymentChecklists {
     }
 
     /**
-     * Closes a record: measures the post-deployment performance and sets the status. SUCCESS needs
+     * Closes a record: takes a snapshot for the post-deployment performance (what the statements did
+     * since the baseline snapshot, each with its baseline mean) and sets the status. SUCCESS needs
      * every item done and none FAILED.
      *
      * @param id     an open record
@@ -175,8 +190,13 @@ public class DeploymentChecklists {
                 throw new ChecklistException("SUCCESS needs every item done and none failed: " + String.join("; ", blocking));
             }
         }
-        String post = measure().text();
-        if (records.close(id, status, by, now(), notes == null ? "" : notes.strip(), post) != 1) {
+        DeploymentRecord open = record(id);
+        long snapshot = snapshot();
+        long baselineSnapshot = open.baselineSnapshotId() == null ? 0 : open.baselineSnapshotId();
+        List<StatementInterval> baseline = open.baselineSnapshotId() == null ? List.of()
+                : history.topStatements(previousSnapshot(baselineSnapshot), baselineSnapshot, 100);
+        String post = performance(baselineSnapshot, snapshot, baseline);
+        if (records.close(id, status, by, now(), notes == null ? "" : notes.strip(), post, snapshot) != 1) {
             throw new ChecklistException("deployment record " + id + " is closed already");
         }
         return record(id);
@@ -202,6 +222,25 @@ public class DeploymentChecklists {
             }
         }
         return out;
+    }
+
+    private long snapshot() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return StatisticsHistory.take(c, SnapshotSource.DEPLOYMENT);
+        }
+    }
+
+    private long previousSnapshot(long snapshot) throws SQLException {
+        return history.snapshots(HISTORY_WINDOW).stream().mapToLong(StatsSnapshot::id).filter(i -> i < snapshot).max().orElse(0);
+    }
+
+    private String performance(long after, long upTo, List<StatementInterval> baseline) throws SQLException {
+        boolean statements = history.snapshots(HISTORY_WINDOW).stream().anyMatch(s -> s.id() == upTo && s.statementsAvailable());
+        if (!statements) {
+            return measure().text() + " (measured once: pg_stat_statements is not available for the history)";
+        }
+        return HistoryPerformance.text(after == 0 ? "snapshot " + upTo : "snapshots " + after + ".." + upTo,
+                history.topStatements(after, upTo, 100), baseline);
     }
 
     private PerformanceSnapshot measure() throws SQLException {

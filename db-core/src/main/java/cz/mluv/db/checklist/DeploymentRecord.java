@@ -14,18 +14,23 @@ import java.time.Instant;
  * @param toVersion           schema version it deploys, e.g. {@code 5}
  * @param deployedBy          the user who opened the record
  * @param startedAt           when it was opened
- * @param baselinePerformance hot-read timings measured when it was opened ({@link PerformanceSnapshot})
- * @param postPerformance     the same timings measured when it was closed
+ * @param baselinePerformance what the statements did before it was opened, from the statistics history
+ *                            (or hot-read timings measured once, {@link PerformanceSnapshot}, without
+ *                            pg_stat_statements)
+ * @param postPerformance     what they did between its opening and its closing, with each baseline mean
  * @param status              {@code SUCCESS}, {@code PARTIAL} or {@code ROLLBACK}; {@code null} while open
  * @param closedBy            who closed it
  * @param closedAt            when
  * @param notes               the closing notes
+ * @param baselineSnapshotId  the history snapshot taken when it was opened (retention may delete it later)
+ * @param postSnapshotId      the history snapshot taken when it was closed
  */
 @MappedEntity("deployment_record")
 public record DeploymentRecord(@Id @GeneratedValue @Nullable Long id, String fromVersion, String toVersion,
                                String deployedBy, Instant startedAt, @Nullable String baselinePerformance,
                                @Nullable String postPerformance, @Nullable String status, @Nullable String closedBy,
-                               @Nullable Instant closedAt, @Nullable String notes) {
+                               @Nullable Instant closedAt, @Nullable String notes, @Nullable Long baselineSnapshotId,
+                               @Nullable Long postSnapshotId) {
 
     /** @return {@code true} once a status was set */
     public boolean closed() {

@@ -8,12 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cz.mluv.db.account.AdminUser;
 import cz.mluv.db.account.AdminUserRepository;
+import cz.mluv.db.history.HistoryQueries;
+import cz.mluv.db.history.SnapshotSource;
+import cz.mluv.db.history.StatisticsHistory;
+import cz.mluv.db.history.StatsSnapshot;
 import cz.mluv.db.testing.TestContexts;
 import cz.mluv.migrations.Migrations;
 import cz.mluv.migrations.testing.TestPostgres;
 import io.micronaut.context.ApplicationContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,5 +102,45 @@ class DeploymentChecklistsTest {
         assertEquals("viewer", users.findByUsername("dana").orElseThrow().role());
         assertTrue(users.existsByUsername("dana"));
         assertNull(users.findByUsername("Dana").orElse(null));
+    }
+
+    @Test
+    void withPgStatStatementsBaselineAndPostNumbersComeFromTheHistorySnapshotsTheRecordTakes() throws Exception {
+        TestPostgres.Database withStatements = TestPostgres.newDatabase("checklists_history");
+        Migrations.migrate(withStatements.dataSource());
+        try (Connection c = withStatements.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        }
+        try (ApplicationContext ctx = ApplicationContext.run(TestContexts.properties(withStatements))) {
+            DeploymentChecklists records = ctx.getBean(DeploymentChecklists.class);
+            HistoryQueries history = ctx.getBean(HistoryQueries.class);
+            long before = new StatisticsHistory(withStatements.dataSource()).take(SnapshotSource.SCHEDULE);
+            probe(withStatements, 4);
+            DeploymentRecord record = records.open("11", "12", "alice");
+            assertEquals(before + 1, record.baselineSnapshotId());
+            assertTrue(record.baselinePerformance().startsWith("slowest mean "), record.baselinePerformance());
+            assertTrue(record.baselinePerformance().contains("snapshots " + before + ".." + record.baselineSnapshotId()
+                    + " (history)"), record.baselinePerformance());
+            assertTrue(record.baselinePerformance().contains("FROM users WHERE id > $1: 4 call(s)"), record.baselinePerformance());
+
+            probe(withStatements, 6);
+            DeploymentRecord closed = records.close(record.id(), "PARTIAL", "bob", "");
+            assertEquals(record.baselineSnapshotId() + 1, closed.postSnapshotId());
+            assertTrue(closed.postPerformance().contains("FROM users WHERE id > $1: 6 call(s), mean "), closed.postPerformance());
+            assertTrue(closed.postPerformance().contains("(baseline "), closed.postPerformance());
+            assertEquals(List.of(SnapshotSource.SCHEDULE, SnapshotSource.DEPLOYMENT, SnapshotSource.DEPLOYMENT),
+                    history.snapshots(10).stream().map(StatsSnapshot::source).toList());
+        }
+    }
+
+    private static void probe(TestPostgres.Database db, int times) throws Exception {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM users WHERE id > ?")) {
+            for (int i = 0; i < times; i++) {
+                ps.setLong(1, i);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                }
+            }
+        }
     }
 }
