@@ -21,6 +21,8 @@ import cz.mluv.db.checklist.ChecklistTemplate;
 import cz.mluv.db.checklist.DeploymentChecklists;
 import cz.mluv.db.checklist.DeploymentRecord;
 import cz.mluv.db.checklist.SchemaVersions;
+import cz.mluv.db.history.SnapshotSource;
+import cz.mluv.db.history.StatisticsHistory;
 import cz.mluv.db.verification.CheckResult;
 import cz.mluv.db.verification.VerificationCatalogue;
 import cz.mluv.db.verification.VerificationReport;
@@ -113,6 +115,9 @@ class AdminConsoleE2ETest {
         String current = stack.admin.context().getBean(SchemaVersions.class).status().current();
         assertThat(page.locator("#schema-version")).containsText("V" + current + " (latest V" + current + ")");
         assertThat(page.locator("#catalogue-tally")).containsText("PASS");
+        // The latest run with its age ("3 min ago", the exact time on hover), not a new run per page load.
+        assertThat(page.locator("#catalogue-age")).hasAttribute("title", Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC$"));
+        assertThat(page.locator("#catalogue-age")).hasText(Pattern.compile("just now|\\d+ (s|min|h|d) ago"));
         assertThat(page.locator("#chart-index-usage svg")).isVisible();
         assertThat(page.locator("#chart-refresh-durations svg")).isVisible();
         String lumo = (String) page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--lumo-primary-color').trim()");
@@ -123,6 +128,36 @@ class AdminConsoleE2ETest {
         page.waitForURL(Pattern.compile(".*/login$"));
         page.navigate(stack.adminUrl() + "/views");
         page.waitForURL(Pattern.compile(".*/login$"));
+    }
+
+    @Test
+    void theHistoryShowsStatementCacheAndSpaceChartsAfterTwoScheduledSnapshots() throws Exception {
+        try (Connection c = stack.db.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        }
+        // The scheduler's StatsSnapshotJob takes each of its snapshots with StatisticsHistory.take.
+        StatisticsHistory history = new StatisticsHistory(stack.db.dataSource());
+        history.take(SnapshotSource.SCHEDULE);
+        for (int i = 0; i < 20; i++) {
+            get(stack.apiUrl() + "/api/v1/leaderboard?metric=total_stars&limit=10");
+            get(stack.apiUrl() + "/api/v1/users/active?days=7&limit=20");
+        }
+        try (Connection c = stack.db.connect(); Statement st = c.createStatement()) {
+            st.execute("INSERT INTO messages (user_id, role, text) SELECT u.id, 'user', 'Historie ' || g "
+                    + "FROM users u, generate_series(1, 3) g WHERE u.id <= 200");
+        }
+        history.take(SnapshotSource.SCHEDULE);
+
+        signIn(Stack.ADMIN, Stack.ADMIN_PASSWORD);
+        page.navigate(stack.adminUrl() + "/history");
+        assertThat(page.locator("#snapshot-count")).containsText("snapshot(s)");
+        for (String chart : List.of("#chart-query-mean svg", "#chart-query-p95 svg", "#chart-cache-hit-rate svg",
+                "#chart-space-growth svg")) {
+            assertThat(page.locator(chart)).isVisible();
+        }
+        assertThat(page.locator("#chart-space-growth svg")).containsText("messages");
+        assertThat(page.locator("#top-statements")).containsText("user_stats_summary");
+        screenshot("history");
     }
 
     @Test

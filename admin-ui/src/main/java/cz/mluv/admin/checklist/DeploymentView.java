@@ -23,6 +23,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import cz.mluv.admin.views.Times;
 import cz.mluv.admin.layout.Actions;
 import cz.mluv.admin.layout.MainLayout;
 import cz.mluv.admin.layout.StatusBadge;
@@ -87,7 +88,7 @@ public class DeploymentView extends VerticalLayout implements HasUrlParameter<Lo
         add(new H2("Deployment record #" + r.id() + ": V" + r.fromVersion() + " → V" + r.toVersion()));
         Span status = StatusBadge.of(r.status() == null ? "OPEN" : r.status());
         status.setId("record-status");
-        add(new HorizontalLayout(new Span("Deployed by " + r.deployedBy() + ", started " + r.startedAt()), status));
+        add(new HorizontalLayout(new Span("Deployed by " + r.deployedBy() + ", started"), Times.span(r.startedAt()), status));
         add(performance("Performance baseline", "baseline", r.baselinePerformance()),
                 performance("Post-deployment performance", "post-performance", r.postPerformance()));
 
@@ -101,8 +102,8 @@ public class DeploymentView extends VerticalLayout implements HasUrlParameter<Lo
         }
         add(new H3("Close"));
         if (r.closed()) {
-            add(new Span("Closed by " + r.closedBy() + " at " + r.closedAt() + " with status " + r.status()
-                    + (r.notes() == null || r.notes().isBlank() ? "" : ": " + r.notes())));
+            add(new HorizontalLayout(new Span("Closed by " + r.closedBy()), Times.span(r.closedAt()), new Span("with status "
+                    + r.status() + (r.notes() == null || r.notes().isBlank() ? "" : ": " + r.notes()))));
         } else {
             add(closeForm(editable));
         }
@@ -127,7 +128,9 @@ public class DeploymentView extends VerticalLayout implements HasUrlParameter<Lo
         source.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
         text.add(new Div(source));
         if (s.done()) {
-            Pre summary = new Pre(s.result().summary() + "\n— " + s.result().recordedBy() + ", " + s.result().recordedAt());
+            Pre summary = new Pre(s.result().summary() + "\n— " + s.result().recordedBy() + ", "
+                    + Times.ago(s.result().recordedAt(), java.time.Instant.now()));
+            summary.getElement().setAttribute("title", Times.exact(s.result().recordedAt()));
             summary.setId("item-summary-" + key);
             summary.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("white-space", "pre-wrap").set("margin", "0");
             text.add(summary);

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import cz.mluv.admin.views.Times;
 import cz.mluv.admin.layout.Actions;
 import cz.mluv.admin.layout.MainLayout;
 import cz.mluv.admin.layout.StatusBadge;
@@ -61,10 +62,10 @@ public class DeploymentsView extends VerticalLayout {
         grid.addColumn(DeploymentRecord::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> "V" + r.fromVersion() + " → V" + r.toVersion()).setHeader("Versions").setAutoWidth(true);
         grid.addColumn(DeploymentRecord::deployedBy).setHeader("Deployed by").setAutoWidth(true);
-        grid.addColumn(DeploymentRecord::startedAt).setHeader("Started").setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(r -> Times.span(r.startedAt()))).setHeader("Started").setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(r -> StatusBadge.of(r.status() == null ? "OPEN" : r.status())))
                 .setHeader("Status").setAutoWidth(true);
-        grid.addColumn(r -> r.closedAt() == null ? "" : r.closedAt().toString()).setHeader("Closed").setAutoWidth(true);
+        grid.addColumn(new ComponentRenderer<>(r -> Times.span(r.closedAt()))).setHeader("Closed").setAutoWidth(true);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(DeploymentView.class, e.getItem().id())));
         grid.setItems(checklists.history(100));
         grid.setAllRowsVisible(true);

@@ -2,6 +2,10 @@ package cz.mluv.admin.dashboard;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Svg;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -16,25 +20,28 @@ import cz.mluv.admin.layout.Actions;
 import cz.mluv.admin.layout.MainLayout;
 import cz.mluv.admin.layout.StatusBadge;
 import cz.mluv.admin.views.Ages;
+import cz.mluv.admin.views.Times;
 import cz.mluv.db.checklist.SchemaVersions;
 import cz.mluv.db.refresh.Freshness;
 import cz.mluv.db.refresh.ViewFreshness;
 import cz.mluv.db.verification.CheckId;
 import cz.mluv.db.verification.CheckResult;
 import cz.mluv.db.verification.CheckStatus;
-import cz.mluv.db.verification.VerificationCatalogue;
 import cz.mluv.db.verification.VerificationReport;
 import cz.mluv.db.verification.activity.SlowQueriesCheck;
 import cz.mluv.db.verification.index.IndexUsageCheck;
 import io.micronaut.context.annotation.Prototype;
 import jakarta.annotation.security.PermitAll;
+import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
 
 /**
  * The state of the database at a glance: schema version and pending migrations, the catalogue's
- * tally, view age and last refresh, pool use, the slowest queries, and charts of index usage and
- * refresh durations. Everything is read when the page opens.
+ * tally from its latest run ({@link CatalogueRuns}, with its age and a button to run it again:
+ * opening the page does not run every check), the checks that need a look with a link to each,
+ * view age and last refresh, pool use, the slowest queries, and charts of index usage and refresh
+ * durations.
  */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Dashboard · Mluv admin")
@@ -46,11 +53,11 @@ public class DashboardView extends VerticalLayout {
 
     /**
      * @param versions   schema version and pending migrations
-     * @param catalogue  the verification checks
+     * @param runs       the catalogue's latest run
      * @param freshness  view freshness and refresh history
      * @param dataSource the database
      */
-    public DashboardView(SchemaVersions versions, VerificationCatalogue catalogue, ViewFreshness freshness,
+    public DashboardView(SchemaVersions versions, CatalogueRuns runs, ViewFreshness freshness,
                          DataSource dataSource) {
         setWidthFull();
         add(new H2("Dashboard"));
@@ -72,7 +79,7 @@ public class DashboardView extends VerticalLayout {
         cards.add(card("Connection pool (this console)", "pool-use", PoolUse.of(dataSource), ""));
 
         VerificationReport[] holder = new VerificationReport[1];
-        Actions.run(() -> holder[0] = catalogue.run(dataSource));
+        Actions.run(() -> holder[0] = runs.latestOrRun());
         VerificationReport report = holder[0];
         if (report == null) {
             return;
@@ -86,10 +93,19 @@ public class DashboardView extends VerticalLayout {
         }
         Div catalogueCard = card("Verification catalogue", "catalogue-summary", report.results().size() + " checks in "
                 + report.durationMs() + " ms", "");
-        catalogueCard.add(tally);
+        Span age = Times.span(report.startedAt());
+        age.setId("catalogue-age");
+        Button rerun = new Button("Run again", e -> Actions.run(() -> {
+            runs.run();
+            UI.getCurrent().getPage().reload();
+        }));
+        rerun.setId("rerun-catalogue");
+        rerun.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        catalogueCard.add(tally, new HorizontalLayout(new Span("checked"), age, rerun));
         cards.add(catalogueCard);
         report.result(CheckId.CONNECTIONS).ifPresent(r -> cards.add(card("Connections (database)", "connections", r.summary(), "")));
 
+        add(new H3("Checks that need a look"), needsALook(report));
         add(new H3("Slowest queries (pg_stat_statements)"), slowQueries(report));
 
         FlexLayout charts = new FlexLayout();
@@ -104,6 +120,24 @@ public class DashboardView extends VerticalLayout {
         refreshes.setId("chart-refresh-durations");
         charts.add(refreshes);
         add(charts);
+    }
+
+    private static Component needsALook(VerificationReport report) {
+        Div list = new Div();
+        list.setId("checks-to-look-at");
+        report.results().stream().filter(r -> r.status() == CheckStatus.FAIL || r.status() == CheckStatus.WARN)
+                .sorted(Comparator.comparing((CheckResult r) -> r.status() != CheckStatus.FAIL).thenComparing(CheckResult::severity))
+                .forEach(r -> {
+                    Anchor link = new Anchor("verification?check=" + r.id().value(), r.id().value());
+                    link.setId("look-" + r.id().value());
+                    Span summary = new Span(" " + r.summary());
+                    summary.getStyle().set("color", "var(--lumo-secondary-text-color)");
+                    list.add(new Div(StatusBadge.of(r.status().name()), new Span(" "), link, summary));
+                });
+        if (list.getChildren().findAny().isEmpty()) {
+            list.add(new Span("every check passed or was skipped"));
+        }
+        return list;
     }
 
     private static Component slowQueries(VerificationReport report) {

@@ -43,6 +43,7 @@ public class MainLayout extends AppLayout {
         nav.addItem(new SideNavItem("Dashboard", "/"),
                 new SideNavItem("Verification", "/verification"),
                 new SideNavItem("Deployments", "/deployments"),
+                new SideNavItem("History", "/history"),
                 new SideNavItem("Views", "/views"));
         addToDrawer(nav);
         setPrimarySection(Section.NAVBAR);

@@ -15,6 +15,10 @@ import com.vaadin.flow.router.Route;
 import cz.mluv.admin.layout.Actions;
 import cz.mluv.admin.layout.MainLayout;
 import cz.mluv.admin.layout.StatusBadge;
+import cz.mluv.admin.dashboard.CatalogueRuns;
+import cz.mluv.admin.views.Times;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import cz.mluv.db.verification.CheckId;
 import cz.mluv.db.verification.CheckResult;
 import cz.mluv.db.verification.VerificationCatalogue;
@@ -36,7 +40,7 @@ import javax.sql.DataSource;
 @PageTitle("Verification · Mluv admin")
 @PermitAll
 @Prototype
-public class VerificationView extends VerticalLayout {
+public class VerificationView extends VerticalLayout implements BeforeEnterObserver {
 
     /** A check and its latest result ({@code null} until run). */
     record CheckRow(VerificationCheck check, CheckResult result) {
@@ -50,14 +54,20 @@ public class VerificationView extends VerticalLayout {
     private final Map<CheckId, CheckRow> rows = new LinkedHashMap<>();
     private final Grid<CheckRow> grid = new Grid<>();
     private final Span tally = new Span("Not run yet");
+    private final CatalogueRuns runs;
+
+    // Detail rows shown under a check; the JSON report lists all.
+    private static final int MAX_DETAIL_ROWS = 20;
 
     /**
      * @param catalogue  the checks
      * @param dataSource the database they run on
+     * @param runs       the catalogue's latest run, shown until the next and replaced by "Run all"
      */
-    public VerificationView(VerificationCatalogue catalogue, DataSource dataSource) {
+    public VerificationView(VerificationCatalogue catalogue, DataSource dataSource, CatalogueRuns runs) {
         this.catalogue = catalogue;
         this.dataSource = dataSource;
+        this.runs = runs;
         catalogue.checks().forEach(c -> rows.put(c.id(), new CheckRow(c, null)));
 
         Button runAll = new Button("Run all checks", e -> Actions.run(this::runAll));
@@ -86,6 +96,7 @@ public class VerificationView extends VerticalLayout {
         grid.setDetailsVisibleOnClick(true);
         grid.setAllRowsVisible(true);
         grid.setItems(List.copyOf(rows.values()));
+        runs.latest().ifPresent(this::show);
 
         add(new H2("Verification catalogue"),
                 new Span("Click a row for the check's SQL, why it matters and its pass rule; plan contracts show their EXPLAIN."),
@@ -95,12 +106,35 @@ public class VerificationView extends VerticalLayout {
 
     private void runAll() throws java.sql.SQLException {
         VerificationReport report = catalogue.run(dataSource);
+        runs.keep(report);
+        show(report);
+    }
+
+    private void show(VerificationReport report) {
         report.results().forEach(r -> rows.put(r.id(), new CheckRow(rows.get(r.id()).check(), r)));
         tally.setText(report.count(cz.mluv.db.verification.CheckStatus.PASS) + " PASS, "
                 + report.count(cz.mluv.db.verification.CheckStatus.WARN) + " WARN, "
                 + report.count(cz.mluv.db.verification.CheckStatus.FAIL) + " FAIL, "
-                + report.count(cz.mluv.db.verification.CheckStatus.SKIPPED) + " SKIPPED in " + report.durationMs() + " ms");
+                + report.count(cz.mluv.db.verification.CheckStatus.SKIPPED) + " SKIPPED in " + report.durationMs() + " ms, "
+                + Times.ago(report.startedAt(), java.time.Instant.now()));
+        tally.getElement().setAttribute("title", Times.exact(report.startedAt()));
         grid.setItems(List.copyOf(rows.values()));
+    }
+
+    /** {@code ?check=<id>} (the dashboard's links) opens that check's SQL, why and pass rule. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("check").ifPresent(text -> {
+            try {
+                CheckRow row = rows.get(CheckId.parse(text));
+                if (row != null) {
+                    grid.setDetailsVisible(row, true);
+                    grid.scrollToIndex(List.copyOf(rows.keySet()).indexOf(row.check().id()));
+                }
+            } catch (IllegalArgumentException e) {
+                // not an id: the page opens as usual
+            }
+        });
     }
 
     private void runOne(CheckId id) throws java.sql.SQLException {
@@ -118,6 +152,17 @@ public class VerificationView extends VerticalLayout {
         sql.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("white-space", "pre-wrap");
         box.add(sql);
         PlanText.of(row.check(), row.result()).ifPresent(box::add);
+        if (row.result() != null && !row.result().details().isEmpty() && PlanText.of(row.check(), row.result()).isEmpty()) {
+            Pre findings = new Pre(row.result().details().stream().limit(MAX_DETAIL_ROWS)
+                    .map(d -> d.toRow().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(java.util.stream.Collectors.joining(", ")))
+                    .collect(java.util.stream.Collectors.joining("\n"))
+                    + (row.result().details().size() > MAX_DETAIL_ROWS ? "\n… " + (row.result().details().size() - MAX_DETAIL_ROWS)
+                    + " more (./mluv deploy verify --format json lists all)" : ""));
+            findings.addClassName("check-details");
+            findings.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("white-space", "pre-wrap");
+            box.add(new Div(new Span("Findings:")), findings);
+        }
         if (row.result() != null && row.result().skipReason() != null) {
             box.add(new Div(new Span("Skipped: " + row.result().skipReason())));
         }

@@ -65,7 +65,7 @@ public class ViewsView extends VerticalLayout {
         last.setId("view-last-outcome");
         Grid<RefreshLogEntry> history = new Grid<>();
         history.setId("refresh-history");
-        history.addColumn(RefreshLogEntry::startedAt).setHeader("Started").setAutoWidth(true);
+        history.addColumn(new ComponentRenderer<>(e -> Times.span(e.startedAt()))).setHeader("Started").setAutoWidth(true);
         history.addColumn(RefreshLogEntry::mode).setHeader("Mode").setAutoWidth(true);
         history.addColumn(new ComponentRenderer<>(e -> StatusBadge.of(e.outcome()))).setHeader("Outcome").setAutoWidth(true);
         history.addColumn(e -> e.durationMs() == null ? "" : e.durationMs() + " ms").setHeader("Duration").setAutoWidth(true);
@@ -77,7 +77,8 @@ public class ViewsView extends VerticalLayout {
         Runnable reload = () -> {
             Freshness f = freshness.of(view);
             age.setText(f.ageMs() == null ? "never refreshed" : "age " + Ages.text(f.ageMs()));
-            lastSuccess.setText(f.lastSuccessAt() == null ? "" : "last success " + f.lastSuccessAt());
+            lastSuccess.setText(f.lastSuccessAt() == null ? "" : "last success " + Times.ago(f.lastSuccessAt(), java.time.Instant.now()));
+            lastSuccess.getElement().setAttribute("title", f.lastSuccessAt() == null ? "" : Times.exact(f.lastSuccessAt()));
             last.setText("last refresh: " + (f.lastOutcome() == null ? "none" : f.lastOutcome() + " (" + f.lastMode() + ", "
                     + f.lastDurationMs() + " ms, " + f.lastWorker() + ")") + "; failures in 24 h: " + f.failuresLast24h()
                     + (f.refreshing() ? "; refreshing now" : ""));
