@@ -61,6 +61,9 @@ public record CheckId(@JsonValue String value) implements Comparable<CheckId> {
     /** {@code relation-sizes} (PgHero's space page). */
     public static final CheckId RELATION_SIZES = new CheckId("relation-sizes");
 
+    /** {@code suggested-indexes} (PgHero). */
+    public static final CheckId SUGGESTED_INDEXES = new CheckId("suggested-indexes");
+
     /** Prefix of the per-hot-read plan contracts. */
     public static final String PLAN_CONTRACT_PREFIX = "plan-contract-";
 

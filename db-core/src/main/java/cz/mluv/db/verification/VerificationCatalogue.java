@@ -10,6 +10,7 @@ import cz.mluv.db.verification.index.LibraryDiagnosticCheck;
 import cz.mluv.db.verification.maintenance.DeadRowsAndVacuumCheck;
 import cz.mluv.db.verification.maintenance.TransactionIdWraparoundCheck;
 import cz.mluv.db.verification.space.RelationSizesCheck;
+import cz.mluv.db.verification.suggest.SuggestedIndexesCheck;
 import cz.mluv.db.verification.activity.IndexBuildProgressCheck;
 import cz.mluv.db.verification.activity.LockWaitsCheck;
 import cz.mluv.db.verification.activity.SlowQueriesCheck;
@@ -136,6 +137,7 @@ public final class VerificationCatalogue {
         all.add(new TransactionIdWraparoundCheck(settings.xidWarnAge()));
         all.add(new DeadRowsAndVacuumCheck(settings.deadRowsPercent(), settings.deadRowsMin()));
         all.add(new RelationSizesCheck(settings.relationWarnBytes()));
+        all.add(new SuggestedIndexesCheck(settings.largeTableRows()));
         // Every other diagnostic of pg-index-health, through the library.
         for (HealthDiagnostic d : HealthDiagnostic.values()) {
             all.add(new LibraryDiagnosticCheck(d));
