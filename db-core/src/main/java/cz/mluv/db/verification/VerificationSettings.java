@@ -61,24 +61,61 @@ import java.util.regex.Pattern;
  */
 @ConfigurationProperties("mluv.verification")
 public record VerificationSettings(
-        @Bindable(defaultValue = "2h") Duration viewWarnAfter,
-        @Bindable(defaultValue = "24h") Duration viewFailAfter,
-        @Bindable(defaultValue = "10000") long largeTableRows,
-        @Bindable(defaultValue = "100") double slowQueryMs,
-        @Bindable(defaultValue = "80") int connectionsWarnPercent,
-        @Bindable(defaultValue = "20") int indexTableMaxPercent,
-        @Bindable(defaultValue = "1048576") long ratioMinTableBytes,
-        @Bindable(defaultValue = "7d") Duration statisticsMaxAge,
-        @Bindable(defaultValue = "30s") Duration statementTimeout,
-        @Bindable(defaultValue = "mluv") String poolApplication,
-        @Bindable(defaultValue = "30") int poolMax,
-        @Bindable(defaultValue = "1m") Duration longQueryAfter,
-        @Bindable(defaultValue = "1m") Duration idleInTransactionAfter,
-        @Bindable(defaultValue = "99") double cacheHitMinPercent,
-        @Bindable(defaultValue = "1000000000") long xidWarnAge,
-        @Bindable(defaultValue = "20") double deadRowsPercent,
-        @Bindable(defaultValue = "1000") long deadRowsMin,
-        @Bindable(defaultValue = "10737418240") long relationWarnBytes) {
+        @Bindable(defaultValue = VIEW_WARN_AFTER_DEFAULT) Duration viewWarnAfter,
+        @Bindable(defaultValue = VIEW_FAIL_AFTER_DEFAULT) Duration viewFailAfter,
+        @Bindable(defaultValue = LARGE_TABLE_ROWS_DEFAULT) long largeTableRows,
+        @Bindable(defaultValue = SLOW_QUERY_MS_DEFAULT) double slowQueryMs,
+        @Bindable(defaultValue = CONNECTIONS_WARN_PERCENT_DEFAULT) int connectionsWarnPercent,
+        @Bindable(defaultValue = INDEX_TABLE_MAX_PERCENT_DEFAULT) int indexTableMaxPercent,
+        @Bindable(defaultValue = RATIO_MIN_TABLE_BYTES_DEFAULT) long ratioMinTableBytes,
+        @Bindable(defaultValue = STATISTICS_MAX_AGE_DEFAULT) Duration statisticsMaxAge,
+        @Bindable(defaultValue = STATEMENT_TIMEOUT_DEFAULT) Duration statementTimeout,
+        @Bindable(defaultValue = POOL_APPLICATION_DEFAULT) String poolApplication,
+        @Bindable(defaultValue = DB_POOL_MAX_DEFAULT) int poolMax,
+        @Bindable(defaultValue = LONG_QUERY_AFTER_DEFAULT) Duration longQueryAfter,
+        @Bindable(defaultValue = IDLE_IN_TRANSACTION_AFTER_DEFAULT) Duration idleInTransactionAfter,
+        @Bindable(defaultValue = CACHE_HIT_MIN_PERCENT_DEFAULT) double cacheHitMinPercent,
+        @Bindable(defaultValue = XID_WARN_AGE_DEFAULT) long xidWarnAge,
+        @Bindable(defaultValue = DEAD_ROWS_PERCENT_DEFAULT) double deadRowsPercent,
+        @Bindable(defaultValue = DEAD_ROWS_MIN_DEFAULT) long deadRowsMin,
+        @Bindable(defaultValue = RELATION_WARN_BYTES_DEFAULT) long relationWarnBytes) {
+
+    /** Default of {@code MLUV_VERIFICATION_VIEW_WARN_AFTER}. */
+    public static final String VIEW_WARN_AFTER_DEFAULT = "2h";
+    /** Default of {@code MLUV_VERIFICATION_VIEW_FAIL_AFTER}. */
+    public static final String VIEW_FAIL_AFTER_DEFAULT = "24h";
+    /** Default of {@code MLUV_VERIFICATION_LARGE_TABLE_ROWS}. */
+    public static final String LARGE_TABLE_ROWS_DEFAULT = "10000";
+    /** Default of {@code MLUV_VERIFICATION_SLOW_QUERY_MS}. */
+    public static final String SLOW_QUERY_MS_DEFAULT = "100";
+    /** Default of {@code MLUV_VERIFICATION_CONNECTIONS_WARN_PERCENT}. */
+    public static final String CONNECTIONS_WARN_PERCENT_DEFAULT = "80";
+    /** Default of {@code MLUV_VERIFICATION_INDEX_TABLE_MAX_PERCENT}. */
+    public static final String INDEX_TABLE_MAX_PERCENT_DEFAULT = "20";
+    /** Default of {@code MLUV_VERIFICATION_RATIO_MIN_TABLE_BYTES}. */
+    public static final String RATIO_MIN_TABLE_BYTES_DEFAULT = "1048576";
+    /** Default of {@code MLUV_VERIFICATION_STATISTICS_MAX_AGE}. */
+    public static final String STATISTICS_MAX_AGE_DEFAULT = "7d";
+    /** Default of {@code MLUV_VERIFICATION_STATEMENT_TIMEOUT}. */
+    public static final String STATEMENT_TIMEOUT_DEFAULT = "30s";
+    /** Default of {@code MLUV_VERIFICATION_POOL_APPLICATION}. */
+    public static final String POOL_APPLICATION_DEFAULT = "mluv";
+    /** Default of {@code MLUV_DB_POOL_MAX}. */
+    public static final String DB_POOL_MAX_DEFAULT = "30";
+    /** Default of {@code MLUV_VERIFICATION_LONG_QUERY_AFTER}. */
+    public static final String LONG_QUERY_AFTER_DEFAULT = "1m";
+    /** Default of {@code MLUV_VERIFICATION_IDLE_IN_TRANSACTION_AFTER}. */
+    public static final String IDLE_IN_TRANSACTION_AFTER_DEFAULT = "1m";
+    /** Default of {@code MLUV_VERIFICATION_CACHE_HIT_MIN_PERCENT}. */
+    public static final String CACHE_HIT_MIN_PERCENT_DEFAULT = "99";
+    /** Default of {@code MLUV_VERIFICATION_XID_WARN_AGE}. */
+    public static final String XID_WARN_AGE_DEFAULT = "1000000000";
+    /** Default of {@code MLUV_VERIFICATION_DEAD_ROWS_PERCENT}. */
+    public static final String DEAD_ROWS_PERCENT_DEFAULT = "20";
+    /** Default of {@code MLUV_VERIFICATION_DEAD_ROWS_MIN}. */
+    public static final String DEAD_ROWS_MIN_DEFAULT = "1000";
+    /** Default of {@code MLUV_VERIFICATION_RELATION_WARN_BYTES}. */
+    public static final String RELATION_WARN_BYTES_DEFAULT = "10737418240";
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
@@ -134,24 +171,24 @@ public record VerificationSettings(
             return value == null || value.isBlank() ? null : value.strip();
         };
         return new VerificationSettings(
-                duration(v, "MLUV_VERIFICATION_VIEW_WARN_AFTER", "2h"),
-                duration(v, "MLUV_VERIFICATION_VIEW_FAIL_AFTER", "24h"),
-                number(v, "MLUV_VERIFICATION_LARGE_TABLE_ROWS", "10000").longValue(),
-                number(v, "MLUV_VERIFICATION_SLOW_QUERY_MS", "100").doubleValue(),
-                number(v, "MLUV_VERIFICATION_CONNECTIONS_WARN_PERCENT", "80").intValue(),
-                number(v, "MLUV_VERIFICATION_INDEX_TABLE_MAX_PERCENT", "20").intValue(),
-                number(v, "MLUV_VERIFICATION_RATIO_MIN_TABLE_BYTES", "1048576").longValue(),
-                duration(v, "MLUV_VERIFICATION_STATISTICS_MAX_AGE", "7d"),
-                duration(v, "MLUV_VERIFICATION_STATEMENT_TIMEOUT", "30s"),
-                orDefault(v, "MLUV_VERIFICATION_POOL_APPLICATION", "mluv"),
-                number(v, "MLUV_DB_POOL_MAX", "30").intValue(),
-                duration(v, "MLUV_VERIFICATION_LONG_QUERY_AFTER", "1m"),
-                duration(v, "MLUV_VERIFICATION_IDLE_IN_TRANSACTION_AFTER", "1m"),
-                number(v, "MLUV_VERIFICATION_CACHE_HIT_MIN_PERCENT", "99").doubleValue(),
-                number(v, "MLUV_VERIFICATION_XID_WARN_AGE", "1000000000").longValue(),
-                number(v, "MLUV_VERIFICATION_DEAD_ROWS_PERCENT", "20").doubleValue(),
-                number(v, "MLUV_VERIFICATION_DEAD_ROWS_MIN", "1000").longValue(),
-                number(v, "MLUV_VERIFICATION_RELATION_WARN_BYTES", "10737418240").longValue());
+                duration(v, "MLUV_VERIFICATION_VIEW_WARN_AFTER", VIEW_WARN_AFTER_DEFAULT),
+                duration(v, "MLUV_VERIFICATION_VIEW_FAIL_AFTER", VIEW_FAIL_AFTER_DEFAULT),
+                number(v, "MLUV_VERIFICATION_LARGE_TABLE_ROWS", LARGE_TABLE_ROWS_DEFAULT).longValue(),
+                number(v, "MLUV_VERIFICATION_SLOW_QUERY_MS", SLOW_QUERY_MS_DEFAULT).doubleValue(),
+                number(v, "MLUV_VERIFICATION_CONNECTIONS_WARN_PERCENT", CONNECTIONS_WARN_PERCENT_DEFAULT).intValue(),
+                number(v, "MLUV_VERIFICATION_INDEX_TABLE_MAX_PERCENT", INDEX_TABLE_MAX_PERCENT_DEFAULT).intValue(),
+                number(v, "MLUV_VERIFICATION_RATIO_MIN_TABLE_BYTES", RATIO_MIN_TABLE_BYTES_DEFAULT).longValue(),
+                duration(v, "MLUV_VERIFICATION_STATISTICS_MAX_AGE", STATISTICS_MAX_AGE_DEFAULT),
+                duration(v, "MLUV_VERIFICATION_STATEMENT_TIMEOUT", STATEMENT_TIMEOUT_DEFAULT),
+                orDefault(v, "MLUV_VERIFICATION_POOL_APPLICATION", POOL_APPLICATION_DEFAULT),
+                number(v, "MLUV_DB_POOL_MAX", DB_POOL_MAX_DEFAULT).intValue(),
+                duration(v, "MLUV_VERIFICATION_LONG_QUERY_AFTER", LONG_QUERY_AFTER_DEFAULT),
+                duration(v, "MLUV_VERIFICATION_IDLE_IN_TRANSACTION_AFTER", IDLE_IN_TRANSACTION_AFTER_DEFAULT),
+                number(v, "MLUV_VERIFICATION_CACHE_HIT_MIN_PERCENT", CACHE_HIT_MIN_PERCENT_DEFAULT).doubleValue(),
+                number(v, "MLUV_VERIFICATION_XID_WARN_AGE", XID_WARN_AGE_DEFAULT).longValue(),
+                number(v, "MLUV_VERIFICATION_DEAD_ROWS_PERCENT", DEAD_ROWS_PERCENT_DEFAULT).doubleValue(),
+                number(v, "MLUV_VERIFICATION_DEAD_ROWS_MIN", DEAD_ROWS_MIN_DEFAULT).longValue(),
+                number(v, "MLUV_VERIFICATION_RELATION_WARN_BYTES", RELATION_WARN_BYTES_DEFAULT).longValue());
     }
 
     /**

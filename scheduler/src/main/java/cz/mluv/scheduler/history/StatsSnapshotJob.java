@@ -42,6 +42,11 @@ public class StatsSnapshotJob {
     /** What a run did. */
     public enum Outcome { TAKEN, SKIPPED_LOCKED, SKIPPED_FRESH, FAILED }
 
+    /** Default of {@code mluv.history.cron} ({@code MLUV_HISTORY_CRON}): every 15 minutes. */
+    public static final String DEFAULT_CRON = "0 */15 * * * *";
+    /** Default of {@code mluv.history.retention} ({@code MLUV_HISTORY_RETENTION}). */
+    public static final String DEFAULT_RETENTION = "14d";
+
     private static final Logger LOG = LoggerFactory.getLogger(StatsSnapshotJob.class);
 
     private final DataSource dataSource;
@@ -56,8 +61,8 @@ public class StatsSnapshotJob {
      * @param registry   where the timer goes
      * @throws IllegalArgumentException when the cron or the retention is malformed
      */
-    public StatsSnapshotJob(DataSource dataSource, @Value("${mluv.history.cron:0 */15 * * * *}") String cron,
-                            @Value("${mluv.history.retention:14d}") String retention, MeterRegistry registry) {
+    public StatsSnapshotJob(DataSource dataSource, @Value("${mluv.history.cron:" + DEFAULT_CRON + "}") String cron,
+                            @Value("${mluv.history.retention:" + DEFAULT_RETENTION + "}") String retention, MeterRegistry registry) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.cron = CronSchedule.of(cron);
         this.retention = VerificationSettings.parseDuration(retention);
@@ -70,7 +75,7 @@ public class StatsSnapshotJob {
      *
      * @return what happened (errors are logged, never thrown)
      */
-    @Scheduled(cron = "${mluv.history.cron:0 */15 * * * *}")
+    @Scheduled(cron = "${mluv.history.cron:" + DEFAULT_CRON + "}")
     public Outcome snapshot() {
         long started = System.nanoTime();
         Outcome outcome;
