@@ -6,19 +6,19 @@
 -- each statement's cumulative counters and the interval since the previous snapshot (computed
 -- when taken: after a reset of pg_stat_statements the interval counts from zero);
 -- relation_size_history the size of each table and materialized view. Retention deletes whole
--- snapshots (ON DELETE CASCADE). deployment_record gains the ids of the snapshots its baseline
--- and post numbers come from (no foreign key: retention may delete the snapshot, the text stays).
+-- snapshots (ON DELETE CASCADE). A snapshot a deployment record took for its baseline or post
+-- numbers names the record (deployment_id; no foreign key: records and snapshots are kept and
+-- rolled back apart, and retention may delete the snapshot while the record's text stays).
 -- Every foreign key leads a primary key; retention deletes by taken_at read stats_snapshot whole
 -- (one row per snapshot: about 1,350 rows at 15-minute ticks kept 14 days).
--- Risk: low (three new, empty tables; two nullable columns without default on the small
--- deployment_record, a catalog-only change). Expected duration: < 1 s on any size.
--- Rollback: db/rollback/R12__statistics_history.sql drops the three tables and the two columns
--- (the history is lost).
+-- Risk: low (three new, empty tables; nothing existing is touched). Expected duration: < 1 s on any size.
+-- Rollback: db/rollback/R12__statistics_history.sql drops the three tables (the history is lost).
 
 CREATE TABLE IF NOT EXISTS stats_snapshot (
     id                   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     taken_at             timestamptz      NOT NULL DEFAULT clock_timestamp(),
     source               text             NOT NULL CHECK (source IN ('schedule', 'deployment', 'manual')),
+    deployment_id        bigint,
     statements_available boolean          NOT NULL,
     statements_reset_at  timestamptz,
     reset_detected       boolean          NOT NULL DEFAULT false,
@@ -59,5 +59,3 @@ CREATE TABLE IF NOT EXISTS relation_size_history (
     PRIMARY KEY (snapshot_id, relation)
 );
 
-ALTER TABLE deployment_record ADD COLUMN IF NOT EXISTS baseline_snapshot_id bigint;
-ALTER TABLE deployment_record ADD COLUMN IF NOT EXISTS post_snapshot_id bigint;

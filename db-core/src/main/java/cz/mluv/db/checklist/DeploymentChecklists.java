@@ -41,6 +41,7 @@ public class DeploymentChecklists {
     private final VerificationCatalogue catalogue;
     private final DataSource dataSource;
     private final HistoryQueries history;
+    private final StatisticsHistory snapshots;
 
     // Snapshots looked at to find the one before a deployment's: more than a day of 15-minute ticks.
     private static final int HISTORY_WINDOW = 200;
@@ -58,6 +59,7 @@ public class DeploymentChecklists {
         this.catalogue = catalogue;
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.history = new HistoryQueries(this.dataSource);
+        this.snapshots = new StatisticsHistory(this.dataSource);
     }
 
     /**
@@ -79,8 +81,10 @@ public class DeploymentChecklists {
         }
         long snapshot = snapshot();
         String baseline = performance(previousSnapshot(snapshot), snapshot, List.of());
-        return records.save(new DeploymentRecord(null, fromVersion.strip(), toVersion.strip(), by, now(), baseline,
-                null, null, null, null, null, snapshot, null));
+        DeploymentRecord record = records.save(new DeploymentRecord(null, fromVersion.strip(), toVersion.strip(), by, now(),
+                baseline, null, null, null, null, null));
+        snapshots.attach(snapshot, record.id());
+        return record;
     }
 
     /**
@@ -190,15 +194,16 @@ public class DeploymentChecklists {
                 throw new ChecklistException("SUCCESS needs every item done and none failed: " + String.join("; ", blocking));
             }
         }
-        DeploymentRecord open = record(id);
+        // The record's baseline snapshot; retention may have deleted it (the post numbers then cover the history kept).
+        long baselineSnapshot = history.deploymentSnapshots(id).stream().findFirst().orElse(0L);
         long snapshot = snapshot();
-        long baselineSnapshot = open.baselineSnapshotId() == null ? 0 : open.baselineSnapshotId();
-        List<StatementInterval> baseline = open.baselineSnapshotId() == null ? List.of()
+        List<StatementInterval> baseline = baselineSnapshot == 0 ? List.of()
                 : history.topStatements(previousSnapshot(baselineSnapshot), baselineSnapshot, 100);
         String post = performance(baselineSnapshot, snapshot, baseline);
-        if (records.close(id, status, by, now(), notes == null ? "" : notes.strip(), post, snapshot) != 1) {
+        if (records.close(id, status, by, now(), notes == null ? "" : notes.strip(), post) != 1) {
             throw new ChecklistException("deployment record " + id + " is closed already");
         }
+        snapshots.attach(snapshot, id);
         return record(id);
     }
 

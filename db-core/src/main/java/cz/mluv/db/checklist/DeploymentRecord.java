@@ -22,15 +22,12 @@ import java.time.Instant;
  * @param closedBy            who closed it
  * @param closedAt            when
  * @param notes               the closing notes
- * @param baselineSnapshotId  the history snapshot taken when it was opened (retention may delete it later)
- * @param postSnapshotId      the history snapshot taken when it was closed
  */
 @MappedEntity("deployment_record")
 public record DeploymentRecord(@Id @GeneratedValue @Nullable Long id, String fromVersion, String toVersion,
                                String deployedBy, Instant startedAt, @Nullable String baselinePerformance,
                                @Nullable String postPerformance, @Nullable String status, @Nullable String closedBy,
-                               @Nullable Instant closedAt, @Nullable String notes, @Nullable Long baselineSnapshotId,
-                               @Nullable Long postSnapshotId) {
+                               @Nullable Instant closedAt, @Nullable String notes) {
 
     /** @return {@code true} once a status was set */
     public boolean closed() {

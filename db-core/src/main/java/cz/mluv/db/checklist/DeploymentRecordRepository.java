@@ -26,8 +26,7 @@ public interface DeploymentRecordRepository extends CrudRepository<DeploymentRec
     @Query("""
             UPDATE deployment_record
             SET status = :status, closed_by = :closedBy, closed_at = :closedAt, notes = :notes,
-                post_performance = :postPerformance, post_snapshot_id = :postSnapshotId
+                post_performance = :postPerformance
             WHERE id = :id AND status IS NULL""")
-    int close(long id, String status, String closedBy, Instant closedAt, String notes, String postPerformance,
-              long postSnapshotId);
+    int close(long id, String status, String closedBy, Instant closedAt, String notes, String postPerformance);
 }

@@ -27,6 +27,7 @@ public final class HistoryQueries {
     private static final String STATEMENT_HISTORY = StatisticsHistory.sql("statement-history");
     private static final String RELATION_GROWTH = StatisticsHistory.sql("relation-growth");
     private static final String LATEST = StatisticsHistory.sql("latest-snapshot");
+    private static final String DEPLOYMENT = StatisticsHistory.sql("deployment-snapshots");
 
     private final DataSource dataSource;
 
@@ -131,6 +132,25 @@ public final class HistoryQueries {
                 while (rs.next()) {
                     out.add(new RelationSizePoint(rs.getLong("snapshot_id"), rs.getTimestamp("taken_at").toInstant(),
                             rs.getString("relation"), rs.getLong("total_bytes")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param deploymentId a deployment record's id
+     * @return the snapshots it took (baseline first, then post), oldest first; those retention
+     *         deleted are missing
+     * @throws SQLException when the history cannot be read
+     */
+    public List<Long> deploymentSnapshots(long deploymentId) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(DEPLOYMENT)) {
+            ps.setLong(1, deploymentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1));
                 }
             }
         }

@@ -46,6 +46,7 @@ public final class StatisticsHistory {
     private static final String INSERT_STATEMENT = sql("insert-statement");
     private static final String INSERT_RELATION = sql("insert-relation");
     private static final String PRUNE = sql("prune");
+    private static final String ATTACH = sql("attach");
 
     private final DataSource dataSource;
 
@@ -141,6 +142,22 @@ public final class StatisticsHistory {
             c.setAutoCommit(true);
             ps.setDouble(1, retention.toMillis() / 1000.0);
             return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Marks a snapshot as one a deployment record took (its baseline, then its post numbers).
+     *
+     * @param snapshotId   the snapshot
+     * @param deploymentId the deployment record's id
+     * @throws SQLException when the update fails
+     */
+    public void attach(long snapshotId, long deploymentId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(ATTACH)) {
+            c.setAutoCommit(true);
+            ps.setLong(1, deploymentId);
+            ps.setLong(2, snapshotId);
+            ps.executeUpdate();
         }
     }
 

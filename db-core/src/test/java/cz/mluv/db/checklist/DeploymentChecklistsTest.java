@@ -117,15 +117,15 @@ class DeploymentChecklistsTest {
             long before = new StatisticsHistory(withStatements.dataSource()).take(SnapshotSource.SCHEDULE);
             probe(withStatements, 4);
             DeploymentRecord record = records.open("11", "12", "alice");
-            assertEquals(before + 1, record.baselineSnapshotId());
+            assertEquals(List.of(before + 1), history.deploymentSnapshots(record.id()));
             assertTrue(record.baselinePerformance().startsWith("slowest mean "), record.baselinePerformance());
-            assertTrue(record.baselinePerformance().contains("snapshots " + before + ".." + record.baselineSnapshotId()
-                    + " (history)"), record.baselinePerformance());
+            assertTrue(record.baselinePerformance().contains("snapshots " + before + ".." + (before + 1) + " (history)"),
+                    record.baselinePerformance());
             assertTrue(record.baselinePerformance().contains("FROM users WHERE id > $1: 4 call(s)"), record.baselinePerformance());
 
             probe(withStatements, 6);
             DeploymentRecord closed = records.close(record.id(), "PARTIAL", "bob", "");
-            assertEquals(record.baselineSnapshotId() + 1, closed.postSnapshotId());
+            assertEquals(List.of(before + 1, before + 2), history.deploymentSnapshots(record.id()));
             assertTrue(closed.postPerformance().contains("FROM users WHERE id > $1: 6 call(s), mean "), closed.postPerformance());
             assertTrue(closed.postPerformance().contains("(baseline "), closed.postPerformance());
             assertEquals(List.of(SnapshotSource.SCHEDULE, SnapshotSource.DEPLOYMENT, SnapshotSource.DEPLOYMENT),

@@ -37,7 +37,7 @@ class FlywayLockTest {
             }
         }).load().migrate();
 
-        assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L), holdersSeen);
+        assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L), holdersSeen);
         assertEquals(0L, advisoryLockHolders(db));
     }
 

@@ -26,7 +26,7 @@ class StatusAndHistoryTest {
         assertEquals(List.of(
                 "Database: " + db.jdbcUrl(),
                 "Current version: V3 user stats summary",
-                "Pending: 6",
+                "Pending: 7",
                 "  V4 verifier role [Pending]",
                 "      risk low; expected < 1 s at any size; rollback: R4__verifier_role.sql drops the mluv_verifier role "
                         + "(server-wide; kept when something depends on it)",
@@ -48,7 +48,7 @@ class StatusAndHistoryTest {
                         + "(no data lost)",
                 "  V12 statistics history [Pending]",
                 "      risk low; expected < 1 s at any size; rollback: R12__statistics_history.sql drops the three history tables "
-                        + "and the two snapshot-id columns of deployment_record (the history is lost)",
+                        + "(the history is lost)",
                 "Failed: none",
                 "INVALID indexes: none",
                 "Missing expected indexes: none"), r.out().lines().toList());
