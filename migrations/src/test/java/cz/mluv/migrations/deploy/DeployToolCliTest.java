@@ -110,7 +110,7 @@ class DeployToolCliTest {
                 "MLUV_DB_PASSWORD", db.password(), "MLUV_LOCK_TIMEOUT", "750ms");
         Cli.Result r = Cli.run(env, LOADER, "status");
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.out().startsWith("Database: " + db.jdbcUrl() + "\nCurrent version: V9 search messages"), r::toString);
+        assertTrue(r.out().startsWith("Database: " + db.jdbcUrl() + "\nCurrent version: V11 messages search time index"), r::toString);
 
         ConnectionOptions options = new ConnectionOptions();
         try (DatabaseTarget target = DatabaseTarget.open(options.resolve(env), true, System.err);

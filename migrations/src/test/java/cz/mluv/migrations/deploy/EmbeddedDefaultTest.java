@@ -28,12 +28,12 @@ class EmbeddedDefaultTest {
         Cli.Result migrate = Cli.run(env, loader, "migrate");
         assertEquals(0, migrate.exitCode(), migrate::toString);
         assertTrue(migrate.err().contains("using the embedded PostgreSQL with its data in " + data.toAbsolutePath()), migrate::toString);
-        assertTrue(migrate.out().contains("Applied 9 migration(s), schema version none -> 9"), migrate::toString);
+        assertTrue(migrate.out().contains("Applied 11 migration(s), schema version none -> 11"), migrate::toString);
         assertTrue(Files.isRegularFile(data.resolve("PG_VERSION")));
 
         Cli.Result status = Cli.run(env, loader, "status");
         assertEquals(0, status.exitCode(), status::toString);
-        assertTrue(status.out().contains("Current version: V9 search messages"), status::toString);
+        assertTrue(status.out().contains("Current version: V11 messages search time index"), status::toString);
         assertTrue(status.out().contains("(embedded)"), status::toString);
     }
 
