@@ -206,7 +206,7 @@ class RollbackTest {
 
     @Test
     void refusesATargetAboveTheCurrentVersion() {
-        Cli.Result r = Cli.run(db, "rollback", "--to", "10");
+        Cli.Result r = Cli.run(db, "rollback", "--to", "12");
         assertEquals(2, r.exitCode(), r::toString);
         assertEquals(ALL, Sql.appliedVersions(db));
     }
