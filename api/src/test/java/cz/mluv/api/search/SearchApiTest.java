@@ -108,7 +108,7 @@ class SearchApiTest {
         assertEquals("relevance", r.body().get("order").getStringValue());
         assertNull(r.body().get("nextBefore"));
         List<Long> expected = longs("""
-                SELECT id FROM (SELECT id, created_at, ts_rank_cd(to_tsvector('czech', text), q) AS rank
+                SELECT id FROM (SELECT id, created_at, round(CAST(ts_rank_cd(to_tsvector('czech', text), q) AS numeric), 6) AS rank
                                 FROM messages, websearch_to_tsquery('czech', 'pivo or knedliky') q
                                 WHERE to_tsvector('czech', text) @@ q
                                 ORDER BY created_at DESC, id DESC LIMIT 100) c

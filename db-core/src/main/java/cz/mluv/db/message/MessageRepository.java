@@ -54,7 +54,7 @@ public interface MessageRepository extends GenericRepository<MessageEntity, Long
                                'MaxFragments=2, MaxWords=16, MinWords=6, StartSel=«, StopSel=», FragmentDelimiter=" … "') AS snippet,
                    array_to_string(ARRAY(SELECT DISTINCT l FROM unnest(tsvector_to_array(to_tsvector('czech', h.text))) l
                                          WHERE l = ANY (q.lexemes) ORDER BY l), ' ') AS matched_words,
-                   CAST(ts_rank_cd(to_tsvector('czech', h.text), q.query) AS float8) AS rank
+                   CAST(round(CAST(ts_rank_cd(to_tsvector('czech', h.text), q.query) AS numeric), 6) AS float8) AS rank
             FROM (SELECT p.query, CAST(p.query AS text) AS parsed_query,
                          ARRAY(SELECT replace(x[1], '''''', '''') FROM regexp_matches(CAST(p.query AS text), '''(([^'']|'''')*)''', 'g') x) AS lexemes
                   FROM (SELECT websearch_to_tsquery('czech', :query) AS query) p) q
