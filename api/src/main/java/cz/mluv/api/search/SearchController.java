@@ -1,7 +1,8 @@
 package cz.mluv.api.search;
 
 import cz.mluv.db.message.Messages;
-import cz.mluv.db.message.SearchHit;
+import cz.mluv.db.message.SearchOrder;
+import cz.mluv.db.message.SearchResult;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
@@ -9,7 +10,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Operation;
-import java.util.List;
 
 /**
  * Czech full-text search of messages. Runs on the blocking executor, never on a Netty event loop: a
@@ -29,21 +29,32 @@ public class SearchController {
 
     /**
      * @param q      words to find, web-search syntax ("quoted phrase", -not, or); diacritics optional
-     *               ({@code knedliky} finds {@code knedlíky}); 1..200 characters
+     *               ({@code knedliky} finds {@code knedlíky}); 1..200 characters with at least one word
      * @param limit  rows, 1..100
-     * @param before keyset cursor: the {@code id} of the last hit of the previous page; absent for the
-     *               first page. The next page holds the matches strictly older in (createdAt, id)
-     * @return the newest {@code limit} matching messages, newest first, ties by id (the same rows as
-     *         ordering every match); fewer than {@code limit}: the last page. 400 naming {@code q},
-     *         {@code limit} or {@code before} when one is invalid
+     * @param before keyset cursor, {@code order=newest} only: the {@code id} of the last hit of the
+     *               previous page ({@code nextBefore}); absent for the first page. The next page holds
+     *               the matches strictly older in (createdAt, id)
+     * @param order  {@code newest} (default): the newest {@code limit} matches, ties by id (the same
+     *               rows as ordering every match); {@code relevance}: the newest 100 matches ranked by
+     *               {@code ts_rank_cd}, the best {@code limit}, one page
+     * @return the query as given and as parsed, the hits (each with a snippet, the matched words and
+     *         its rank) and {@code nextBefore}; fewer hits than {@code limit}: the last page. 400
+     *         naming {@code q} (blank, too long, not text PostgreSQL can take, or no word: only
+     *         operators or punctuation), {@code limit}, {@code before} or {@code order} when one is
+     *         invalid
      */
-    @Operation(summary = "Czech full-text search, newest first (diacritics-insensitive; keyset pages with before)",
-            description = "Cost bounded by the page, not by the number of matches: the newest messages are searched "
-                    + "first, in growing windows of time (GIN index ANDed with a created_at range). "
-                    + "Next page: before = the id of the last hit.")
+    @Operation(summary = "Czech full-text search, newest first or by relevance, with snippets (diacritics-insensitive; keyset pages with before)",
+            description = "Newest first (order=newest, the default), the cost is bounded by the page, not by the number of "
+                    + "matches: search_messages picks by the planner's estimate a walk of the newest messages (a word in "
+                    + "1 of 32 messages or more), a window of the newest minutes in one GIN scan of the words and the "
+                    + "minute (many matches) or every match (few matches). Next page: before = nextBefore. "
+                    + "order=relevance ranks the newest 100 matches by ts_rank_cd (one page, no before). Every hit has "
+                    + "a snippet (ts_headline of the text's first 2,000 characters, matches wrapped in « and »), "
+                    + "matchedWords (the query's normalized words the message contains) and rank; parsedQuery echoes "
+                    + "websearch_to_tsquery('czech', q).")
     @Get("/search")
-    public List<SearchHit> search(@QueryValue String q, @QueryValue(defaultValue = "20") int limit,
-                                  @Nullable @QueryValue Long before) {
-        return messages.search(q, limit, before);
+    public SearchResult search(@QueryValue String q, @QueryValue(defaultValue = "20") int limit,
+                               @Nullable @QueryValue Long before, @Nullable @QueryValue String order) {
+        return messages.search(q, limit, before, SearchOrder.parse(order));
     }
 }

@@ -43,16 +43,47 @@ public interface MessageRepository extends GenericRepository<MessageEntity, Long
             ORDER BY m.created_at DESC, m.id DESC""";
 
     /**
-     * SQL of {@link #search}; also EXPLAINed by the plan contracts and run by the benchmarks. One
-     * statement: {@code search_messages} (migration V9) finds the newest {@code :limit} matches in
-     * growing windows of time (see {@link #SEARCH_RECENT_SQL} and {@link #SEARCH_WINDOW_SQL}), the
-     * join adds the author. {@code :beforeId} {@code null}: the first page.
+     * The hit columns shared by {@link #SEARCH_SQL} and {@link #SEARCH_RELEVANCE_SQL}: the parsed
+     * query (one row even without hits: the hit columns are then {@code null}), the message and its
+     * author, a {@code ts_headline} snippet of its first {@value Messages#SNIPPET_SOURCE_CHARS}
+     * characters (bounded cost per hit), the query's lexemes it contains, and {@code ts_rank_cd}.
      */
-    String SEARCH_SQL = """
-            SELECT m.id, u.telegram_id, u.first_name, m.role, m.text, m.created_at
-            FROM search_messages(:query, :limit, :beforeId) m
-            JOIN users u ON u.id = m.user_id
-            ORDER BY m.created_at DESC, m.id DESC""";
+    String SEARCH_HIT_COLUMNS = """
+            SELECT q.parsed_query, h.id, h.telegram_id, h.first_name, h.role, h.text, h.created_at,
+                   ts_headline('czech', left(h.text, 2000), q.query,
+                               'MaxFragments=2, MaxWords=16, MinWords=6, StartSel=«, StopSel=», FragmentDelimiter=" … "') AS snippet,
+                   array_to_string(ARRAY(SELECT DISTINCT l FROM unnest(tsvector_to_array(to_tsvector('czech', h.text))) l
+                                         WHERE l = ANY (q.lexemes) ORDER BY l), ' ') AS matched_words,
+                   CAST(round(CAST(ts_rank_cd(to_tsvector('czech', h.text), q.query) AS numeric), 6) AS float8) AS rank
+            FROM (SELECT p.query, CAST(p.query AS text) AS parsed_query,
+                         ARRAY(SELECT replace(x[1], '''''', '''') FROM regexp_matches(CAST(p.query AS text), '''(([^'']|'''')*)''', 'g') x) AS lexemes
+                  FROM (SELECT websearch_to_tsquery('czech', :query) AS query) p) q
+            """;
+
+    /**
+     * SQL of {@link #search}; also run by the benchmarks. One statement: {@code search_messages}
+     * (migrations V9, V10) finds the newest {@code :limit} matches older than message
+     * {@code :beforeId} ({@code null}: the first page) on the path its estimate picks (see
+     * {@link #SEARCH_WALK_SQL}, {@link #SEARCH_WINDOW_SQL}, {@link #SEARCH_OPEN_SQL}); the join adds
+     * the author and {@link #SEARCH_HIT_COLUMNS} why it matched.
+     */
+    String SEARCH_SQL = SEARCH_HIT_COLUMNS + """
+            LEFT JOIN LATERAL (SELECT m.id, u.telegram_id, u.first_name, m.role, m.text, m.created_at
+                               FROM search_messages(:query, :limit, :beforeId) m
+                               JOIN users u ON u.id = m.user_id) h ON true
+            ORDER BY h.created_at DESC, h.id DESC""";
+
+    /**
+     * SQL of {@link #searchByRelevance}: the newest {@code :candidates} matches (the same
+     * {@code search_messages} call, so the same bounded cost), ranked by {@code ts_rank_cd}, best
+     * first, ties newest first and by id; the best {@code :limit} of them.
+     */
+    String SEARCH_RELEVANCE_SQL = SEARCH_HIT_COLUMNS + """
+            LEFT JOIN LATERAL (SELECT m.id, u.telegram_id, u.first_name, m.role, m.text, m.created_at
+                               FROM search_messages(:query, :candidates, NULL) m
+                               JOIN users u ON u.id = m.user_id) h ON true
+            ORDER BY rank DESC NULLS LAST, h.created_at DESC, h.id DESC
+            LIMIT :limit""";
 
     /**
      * The definition {@link #SEARCH_SQL} must answer exactly: every match, newest first, ties by id,
@@ -73,27 +104,43 @@ public interface MessageRepository extends GenericRepository<MessageEntity, Long
             ORDER BY m.created_at DESC, m.id DESC""";
 
     /**
-     * Step 1 of {@code search_messages} (V9), as it runs there: the newest {@code 16 * :limit}
-     * messages older than the cursor, filtered by the query; a walk of idx_messages_created that
-     * ends the search for a word in about every 16th message. For the plan contract only.
+     * The walk path of {@code search_messages} (V10), as it runs there: the newest
+     * {@code :walk} (3 * limit / estimated density) messages older than the cursor, filtered by the
+     * query; a bounded walk of idx_messages_created, for a query in at least 1 of 32 messages (je).
+     * For the plan contract only.
      */
-    String SEARCH_RECENT_SQL = """
+    String SEARCH_WALK_SQL = """
             SELECT array_agg(w.id ORDER BY w.created_at DESC, w.id DESC)
             FROM (SELECT m.id, m.created_at, m.text FROM messages m
                   WHERE (m.created_at, m.id) < (:upperAt, :upperId)
-                  ORDER BY m.created_at DESC, m.id DESC LIMIT 16 * :limit) w
+                  ORDER BY m.created_at DESC, m.id DESC LIMIT :walk) w
             WHERE to_tsvector('czech', w.text) @@ websearch_to_tsquery('czech', :query)""";
 
     /**
-     * Step 2 of {@code search_messages} (V9), as it runs there: the matches inside one window of
-     * time, a GIN bitmap of idx_messages_text_search ANDed with the created_at range of
-     * idx_messages_created ({@code :lowerAt} {@code -infinity} in the last, open window). For the
-     * plan contract only.
+     * The window path of {@code search_messages} (V10), as it runs there: the matches written in
+     * the minutes from {@code :lowerAt} on, one GIN scan of idx_messages_search_time (V11: the
+     * words, as {@code to_tsvector('czech', text || '')}, AND the minute), the cursor applied above
+     * the OFFSET 0 fence. For the plan contract only.
      */
     String SEARCH_WINDOW_SQL = """
-            SELECT array_agg(m.id ORDER BY m.created_at DESC, m.id DESC) FROM messages m
-            WHERE to_tsvector('czech', m.text) @@ websearch_to_tsquery('czech', :query)
-              AND m.created_at >= :lowerAt AND (m.created_at, m.id) < (:upperAt, :upperId)""";
+            SELECT array_agg(w.id ORDER BY w.created_at DESC, w.id DESC)
+            FROM (SELECT m.id, m.created_at FROM messages m
+                  WHERE to_tsvector('czech', m.text || '') @@ websearch_to_tsquery('czech', :query)
+                    AND date_trunc('minute', m.created_at AT TIME ZONE 'UTC')
+                        >= date_trunc('minute', CAST(:lowerAt AS timestamptz) AT TIME ZONE 'UTC')
+                  OFFSET 0) w
+            WHERE (w.created_at, w.id) < (:upperAt, :upperId)""";
+
+    /**
+     * The open path of {@code search_messages} (V10), as it runs there: every match (GIN) older than
+     * the cursor, the newest {@code :limit}; for a query with few matches (pivo hospoda, xylofon).
+     * For the plan contract only.
+     */
+    String SEARCH_OPEN_SQL = """
+            SELECT w.id FROM (SELECT m.id, m.created_at FROM messages m
+                              WHERE to_tsvector('czech', m.text) @@ websearch_to_tsquery('czech', :query) OFFSET 0) w
+            WHERE (w.created_at, w.id) < (:upperAt, :upperId)
+            ORDER BY w.created_at DESC, w.id DESC LIMIT :limit""";
 
     /** SQL of {@link #correctnessByDay}; also EXPLAINed by the plan contracts. */
     String CORRECTNESS_BY_DAY_SQL = """
@@ -132,10 +179,22 @@ public interface MessageRepository extends GenericRepository<MessageEntity, Long
      * @param limit    rows
      * @param beforeId {@code null}: the first page; else only messages strictly older in
      *                 (created_at, id) than this message (none when it does not exist)
-     * @return up to {@code limit} hits
+     * @return the parsed query joined to up to {@code limit} hits (one row without a hit when none)
      */
     @Query(SEARCH_SQL)
-    List<SearchHit> search(String query, int limit, @Nullable Long beforeId);
+    List<SearchRow> search(String query, int limit, @Nullable Long beforeId);
+
+    /**
+     * The newest {@code candidates} matches ranked by {@code ts_rank_cd} (see
+     * {@link #SEARCH_RELEVANCE_SQL}).
+     *
+     * @param query      the words
+     * @param candidates how many of the newest matches are ranked, rows
+     * @param limit      rows returned, at most {@code candidates}
+     * @return the parsed query joined to up to {@code limit} hits, best first (one row without a hit when none)
+     */
+    @Query(SEARCH_RELEVANCE_SQL)
+    List<SearchRow> searchByRelevance(String query, int candidates, int limit);
 
     /**
      * Per-day correctness of a user's scored messages in [from, to); index

@@ -20,6 +20,10 @@ public class Messages {
     public static final int MAX_LIMIT = 100;
     /** Longest search text, characters. */
     public static final int MAX_QUERY_LENGTH = 200;
+    /** Characters of a hit's text its snippet ({@code ts_headline}) is taken from: its cost per hit is bounded. */
+    public static final int SNIPPET_SOURCE_CHARS = 2000;
+    /** How many of the newest matches {@code order=relevance} ranks, rows (at least {@link #MAX_LIMIT}). */
+    public static final int RELEVANCE_CANDIDATES = 100;
     /** Widest analytics range, days. */
     public static final int MAX_RANGE_DAYS = 366;
 
@@ -52,21 +56,28 @@ public class Messages {
     }
 
     /**
-     * Czech full-text search, diacritics-insensitive ({@code knedliky} finds {@code knedlíky}), newest
-     * first, ties by id: the newest {@code limit} messages among all matches, at a cost bounded by
-     * the page rather than by the number of matches (migration V9's {@code search_messages}).
+     * Czech full-text search, diacritics-insensitive ({@code knedliky} finds {@code knedlíky}), with a
+     * snippet, the matched words and the rank of every hit, and the parsed query. One SQL statement.
+     * {@link SearchOrder#NEWEST}: the newest {@code limit} messages among all matches, ties by id, at
+     * a cost bounded by the page rather than by the number of matches (migration V10's
+     * {@code search_messages}); {@link SearchOrder#RELEVANCE}: the newest {@link #RELEVANCE_CANDIDATES}
+     * matches ranked by {@code ts_rank_cd}, the best {@code limit}.
      *
-     * @param query    words to find (web-search syntax), 1..{@link #MAX_QUERY_LENGTH} characters
+     * @param query    words to find (web-search syntax), 1..{@link #MAX_QUERY_LENGTH} characters, at
+     *                 least one word (not only operators or punctuation)
      * @param limit    rows, 1..{@link #MAX_LIMIT}
      * @param beforeId {@code null} for the first page, else the id of the last hit of the previous
      *                 page: only messages strictly older in (created_at, id) (keyset pagination; an
-     *                 id that does not exist gives an empty page)
-     * @return matching messages, newest first; fewer than {@code limit} on the last page
-     * @throws InvalidParameterException naming {@code q} when the query is blank, too long or not
-     *                                   text PostgreSQL can take ({@link InvalidParameterException#requireText}),
-     *                                   naming {@code limit} or {@code before} when out of range
+     *                 id that does not exist gives an empty page); newest order only
+     * @param order    the order of the hits
+     * @return the parsed query and the hits; fewer than {@code limit} on the last page
+     * @throws InvalidParameterException naming {@code q} when the query is blank, too long, not
+     *                                   text PostgreSQL can take ({@link InvalidParameterException#requireText})
+     *                                   or has no word to search for; naming {@code limit} or
+     *                                   {@code before} when out of range, {@code before} also when
+     *                                   given with {@link SearchOrder#RELEVANCE}
      */
-    public List<SearchHit> search(String query, int limit, Long beforeId) {
+    public SearchResult search(String query, int limit, Long beforeId, SearchOrder order) {
         InvalidParameterException.requireText("q", query, MAX_QUERY_LENGTH);
         if (query == null || query.isBlank()) {
             throw new InvalidParameterException("q", "q must not be empty");
@@ -75,18 +86,45 @@ public class Messages {
         if (beforeId != null && beforeId < 1) {
             throw new InvalidParameterException("before", "before must be a message id (1 or more), was " + beforeId);
         }
-        return repository.search(query.strip(), limit, beforeId);
+        if (beforeId != null && order == SearchOrder.RELEVANCE) {
+            throw new InvalidParameterException("before", "before pages order=newest only; order=relevance is one page");
+        }
+        String q = query.strip();
+        List<SearchRow> rows = order == SearchOrder.RELEVANCE
+                ? repository.searchByRelevance(q, RELEVANCE_CANDIDATES, limit)
+                : repository.search(q, limit, beforeId);
+        String parsed = rows.isEmpty() ? "" : rows.getFirst().parsedQuery();
+        if (parsed == null || parsed.isEmpty()) {
+            throw new InvalidParameterException("q", "q has no word to search for (only operators, punctuation or quotes)");
+        }
+        List<SearchHit> hits = rows.stream().filter(r -> r.id() != null).map(SearchRow::toHit).toList();
+        Long nextBefore = order == SearchOrder.NEWEST && hits.size() == limit ? hits.getLast().id() : null;
+        return new SearchResult(q, parsed, order.apiName(), hits, nextBefore);
     }
 
     /**
-     * The first page of {@link #search(String, int, Long)}.
+     * The first page of {@link #search(String, int, Long, SearchOrder)}, newest first.
      *
      * @param query words to find
      * @param limit rows, 1..{@link #MAX_LIMIT}
      * @return matching messages, newest first
+     * @throws InvalidParameterException as {@link #search(String, int, Long, SearchOrder)}
      */
     public List<SearchHit> search(String query, int limit) {
-        return search(query, limit, null);
+        return search(query, limit, null, SearchOrder.NEWEST).hits();
+    }
+
+    /**
+     * A page of {@link #search(String, int, Long, SearchOrder)}, newest first.
+     *
+     * @param query    words to find
+     * @param limit    rows, 1..{@link #MAX_LIMIT}
+     * @param beforeId {@code null} for the first page, else the id of the previous page's last hit
+     * @return matching messages, newest first
+     * @throws InvalidParameterException as {@link #search(String, int, Long, SearchOrder)}
+     */
+    public List<SearchHit> search(String query, int limit, Long beforeId) {
+        return search(query, limit, beforeId, SearchOrder.NEWEST).hits();
     }
 
     /**

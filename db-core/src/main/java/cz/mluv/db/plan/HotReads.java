@@ -67,19 +67,23 @@ public final class HotReads {
                 new HotRead("due_words", "Words due for review, never reviewed first",
                         SavedWordRepository.DUE_SQL, "idx_saved_words_review",
                         c -> Map.of("telegramId", userWithMostWords(c), "on", today(), "limit", 20)),
-                // The search (MessageRepository.SEARCH_SQL) is one call of search_messages (V9), whose
-                // plan is a Function Scan: its contracts are the paths of the statements it runs.
-                new HotRead("message_search_recent", "Search, a word in many messages (je): a walk of the newest 16 x limit",
-                        MessageRepository.SEARCH_RECENT_SQL, "idx_messages_created",
-                        c -> Map.of("query", "je", "limit", 20, "upperAt", newestMessageAt(c), "upperId", Long.MAX_VALUE)),
-                new HotRead("message_search_window", "Search, a common word (knedliky): GIN bitmap AND the newest window of time",
-                        MessageRepository.SEARCH_WINDOW_SQL, "idx_messages_created",
+                // The search (MessageRepository.SEARCH_SQL) is one call of search_messages (V10), whose
+                // plan is a Function Scan: its contracts are the paths of the statements it runs, one
+                // per path its estimate can pick, with the query kind that takes it.
+                new HotRead("message_search_walk", "Search, walk path: a word in at least 1 of 32 messages (je)",
+                        MessageRepository.SEARCH_WALK_SQL, "idx_messages_created",
+                        c -> Map.of("query", "je", "walk", 120, "upperAt", newestMessageAt(c), "upperId", Long.MAX_VALUE)),
+                new HotRead("message_search_window", "Search, window path: a common word (knedliky), words and minutes in one GIN scan",
+                        MessageRepository.SEARCH_WINDOW_SQL, "idx_messages_search_time",
                         c -> Map.of("query", "knedliky", "lowerAt", windowStart(c), "upperAt", newestMessageAt(c),
                                 "upperId", Long.MAX_VALUE)),
-                new HotRead("message_search_open_window", "Search, a rare or absent word (xylofon): the last, open window",
-                        MessageRepository.SEARCH_WINDOW_SQL, "idx_messages_text_search",
-                        c -> Map.of("query", "xylofon", "lowerAt", Timestamp.from(Instant.EPOCH), "upperAt", newestMessageAt(c),
+                new HotRead("message_search_window_two_words", "Search, window path: two words found together (spravne pivo)",
+                        MessageRepository.SEARCH_WINDOW_SQL, "idx_messages_search_time",
+                        c -> Map.of("query", "spravne pivo", "lowerAt", windowStart(c), "upperAt", newestMessageAt(c),
                                 "upperId", Long.MAX_VALUE)),
+                new HotRead("message_search_open", "Search, open path: a rare or absent query (pivo hospoda, xylofon), every match",
+                        MessageRepository.SEARCH_OPEN_SQL, "idx_messages_text_search",
+                        c -> Map.of("query", "pivo hospoda", "limit", 20, "upperAt", newestMessageAt(c), "upperId", Long.MAX_VALUE)),
                 new HotRead("correctness_analytics", "Correctness of a user's scored messages over 90 days",
                         MessageRepository.CORRECTNESS_BY_DAY_SQL, "idx_messages_correctness_score",
                         c -> Map.of("telegramId", busiestUser(c),
@@ -141,9 +145,9 @@ public final class HotReads {
         return timestamp(c, "SELECT max(created_at) FROM messages");
     }
 
-    /** The first window search_messages searches for a page of 20: the newest 256 x 20 messages. */
+    /** A first window of search_messages for a page of 20 of a word in 1 of 120 messages: the newest 2 x 20 x 120. */
     private static Timestamp windowStart(Connection c) throws SQLException {
-        return timestamp(c, "SELECT created_at FROM messages ORDER BY created_at DESC, id DESC OFFSET 5119 LIMIT 1");
+        return timestamp(c, "SELECT created_at FROM messages ORDER BY created_at DESC, id DESC OFFSET 4799 LIMIT 1");
     }
 
     private static Timestamp timestamp(Connection c, String sql) throws SQLException {

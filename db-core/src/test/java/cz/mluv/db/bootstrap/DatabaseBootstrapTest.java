@@ -63,7 +63,7 @@ class DatabaseBootstrapTest {
         }
         String warning = only(Level.WARN);
         assertTrue(warning.startsWith("Database " + db.jdbcUrl() + " is at schema version 4, behind the latest migration:"
-                + " pending V5 admin console, V6 verifier grants, V7 leaderboard ranks, V8 messages created index, V9 search messages, V12 statistics history. Apply them with `./mluv deploy migrate`"), warning);
+                + " pending V5 admin console, V6 verifier grants, V7 leaderboard ranks, V8 messages created index, V9 search messages, V10 search messages paths, V11 messages search time index, V12 statistics history. Apply them with `./mluv deploy migrate`"), warning);
         assertTrue(warning.contains("unless MLUV_MIGRATE_ON_START=true; starting anyway"), warning);
     }
 
@@ -84,7 +84,7 @@ class DatabaseBootstrapTest {
         assertTrue(messages().contains("Migrating on start (lock_timeout 5000 ms)"), messages()::toString);
         assertTrue(messages().stream().anyMatch(m -> m.startsWith(
                 "Missing expected indexes: restored missing index idx_saved_words_review on saved_words")), messages()::toString);
-        assertTrue(messages().contains("Migrations: 6 applied, schema version 12"), messages()::toString);
+        assertTrue(messages().contains("Migrations: 8 applied, schema version 12"), messages()::toString);
     }
 
     @Test
@@ -139,7 +139,7 @@ class DatabaseBootstrapTest {
             assertEquals("20", query(ds, "SELECT count(*) FROM users"), "demo data loaded");
         }
         assertTrue(messages().contains("INVALID indexes before migrate: none"), messages()::toString);
-        assertTrue(messages().contains("Migrations: 10 applied, schema version 12"), messages()::toString);
+        assertTrue(messages().contains("Migrations: 12 applied, schema version 12"), messages()::toString);
     }
 
     private static DatabaseBootstrap start(Map<String, String> env) {

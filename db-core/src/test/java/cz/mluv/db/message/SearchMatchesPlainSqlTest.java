@@ -13,16 +13,22 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -32,7 +38,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * The windowed search ({@link Messages#search}, V9's {@code search_messages}) returns exactly the
+ * The bounded search ({@link Messages#search}, V10's {@code search_messages}) returns exactly the
  * rows of the plain definition ({@link MessageRepository#SEARCH_PLAIN_SQL}: every match ordered by
  * created_at DESC, id DESC, then LIMIT), for random queries and limits, page after page with the
  * {@code before} cursor. On a database of its own (the shared demo database is never changed):
@@ -41,7 +47,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * by id; a zero-length first window) and words of every frequency: {@code je} in about every
  * second message, {@code pivo} in 1 of 10, {@code knedlíky} in 1 of 40 (searched without
  * diacritics too), {@code tramvaj} in 1 of 150, {@code svíčková} in 1 of 5,000, {@code hrad} only
- * in messages older than 300 days (a word absent from the newest windows) and words in none.
+ * in messages older than 300 days (1 in 10 of them) (a word absent from the newest windows) and words in none.
+ * Each of the function's paths (walk, window, open, and a window that finds nothing falling back
+ * to open), named by its RAISE DEBUG, is checked on its own as well.
  */
 class SearchMatchesPlainSqlTest {
 
@@ -72,7 +80,7 @@ class SearchMatchesPlainSqlTest {
                                      CASE WHEN random() < 0.025 THEN 'knedlíky' END,
                                      CASE WHEN random() < 1.0 / 150 THEN 'tramvaj' END,
                                      CASE WHEN random() < 1.0 / 5000 THEN 'svíčková' END,
-                                     CASE WHEN at < timestamptz '2026-11-27 12:00+00' - interval '300 days' AND random() < 0.02
+                                     CASE WHEN at < timestamptz '2026-11-27 12:00+00' - interval '300 days' AND random() < 0.1
                                           THEN 'hrad' END,
                                      'dobrý den'),
                            at
@@ -125,6 +133,69 @@ class SearchMatchesPlainSqlTest {
     void anUnknownCursorGivesAnEmptyPage(@ForAll("queries") String query) {
         assertTrue(messages.search(query, 20, Long.MAX_VALUE).isEmpty());
     }
+
+    @Example
+    void everyPathOfTheFunctionAnswersThePlainSql() throws SQLException {
+        Set<String> seen = new TreeSet<>();
+        for (String query : List.of("je", "pivo", "knedliky", "tramvaj", "svickova", "hrad", "xylofon", "pivo hospoda",
+                "je pivo", "pivo or tramvaj", "\"dobry den\"")) {
+            for (int limit : new int[] {1, 20, 100}) {
+                Traced t = traced(query, limit, null);
+                assertEquals(plain(query, limit, null), t.ids(), query + " limit " + limit + " paths " + t.paths());
+                seen.addAll(t.paths());
+            }
+        }
+        assertEquals(Set.of("walk", "window", "open"), seen);
+        assertEquals(List.of("walk"), traced("je", 20, null).paths());
+        assertEquals(List.of("window"), traced("knedliky", 20, null).paths());
+        assertEquals(List.of("open"), traced("svickova", 20, null).paths());
+        // hrad is frequent enough for a window (1 in 50 messages), but absent from the newest 300 days:
+        // the first window finds nothing where 40 were expected, and the open path answers.
+        assertEquals(List.of("window", "open"), traced("hrad", 20, null).paths());
+    }
+
+    @Property(tries = 30)
+    void whicheverPathTheFunctionTakesACursorPageMatchesThePlainSql(@ForAll("queries") String query,
+                                                                    @ForAll @IntRange(min = 1, max = 100) int limit,
+                                                                    @ForAll @IntRange(min = 1, max = 40_000) int cursor) throws SQLException {
+        long before = firstMessageId() + cursor - 1;
+        Traced t = traced(query, limit, before);
+        assertEquals(plain(query, limit, before), t.ids(), query + " before " + before + " paths " + t.paths());
+    }
+
+    /** The ids {@code search_messages} returns, newest first, and the paths its RAISE DEBUG named. */
+    private record Traced(List<Long> ids, List<String> paths) {
+    }
+
+    private static Traced traced(String query, int limit, Long before) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        try (Connection c = db.connect()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET client_min_messages = debug1");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM search_messages(?, ?, ?) ORDER BY created_at DESC, id DESC")) {
+                ps.setString(1, query);
+                ps.setInt(2, limit);
+                ps.setObject(3, before, Types.BIGINT);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                for (SQLWarning w = ps.getWarnings(); w != null; w = w.getNextWarning()) {
+                    Matcher m = PATH.matcher(w.getMessage());
+                    if (m.find()) {
+                        paths.add(m.group(1));
+                    }
+                }
+            }
+        }
+        return new Traced(ids, paths);
+    }
+
+    private static final Pattern PATH = Pattern.compile("search_messages: (walk|window|open)");
 
     /** Common, rare, absent, two words, phrases, or, not, with and without diacritics. */
     @Provide

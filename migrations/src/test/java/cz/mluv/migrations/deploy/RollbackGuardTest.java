@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class RollbackGuardTest {
 
-    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "12");
+    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
     private static final Pattern BACKUP = Pattern.compile("restore --from (mluv_backup_\\d{8}_\\d{6}(?:_\\d+)?)");
 
     @Test

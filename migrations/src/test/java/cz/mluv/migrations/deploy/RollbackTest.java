@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class RollbackTest {
 
-    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "12");
+    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
     private static TestPostgres.Database db;
 
     @BeforeAll
@@ -53,7 +53,7 @@ class RollbackTest {
 
         Cli.Result up = Cli.run(db, "migrate");
         assertEquals(0, up.exitCode(), up::toString);
-        assertTrue(up.out().contains("Applied 9 migration(s), schema version 1 -> 12"), up::toString);
+        assertTrue(up.out().contains("Applied 11 migration(s), schema version 1 -> 12"), up::toString);
         assertEquals(ALL, Sql.appliedVersions(db));
         assertEquals(before, DemoRows.fingerprint(db));
         assertTrue(Sql.validIndex(db, "idx_messages_user_created"));
@@ -67,6 +67,23 @@ class RollbackTest {
         assertTrue(history.out().contains("Rolling back V12 (statistics history) with db/rollback/R12__statistics_history.sql"),
                 history::toString);
         assertEquals(0, Sql.number(db, "SELECT count(*) FROM pg_class WHERE relname = 'stats_snapshot'"));
+
+        Cli.Result timeIndex = Cli.run(db, "rollback");
+        assertEquals(0, timeIndex.exitCode(), timeIndex::toString);
+        assertTrue(timeIndex.out().contains("Rolling back V11 (messages search time index) with db/rollback/R11__messages_search_time_index.sql"),
+                timeIndex::toString);
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), Sql.appliedVersions(db));
+        assertNull(Sql.strings(db, "SELECT to_regclass('idx_messages_search_time')").getFirst());
+
+        Cli.Result paths = Cli.run(db, "rollback");
+        assertEquals(0, paths.exitCode(), paths::toString);
+        assertTrue(paths.out().contains("Rolling back V10 (search messages paths) with db/rollback/R10__search_messages_paths.sql"),
+                paths::toString);
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), Sql.appliedVersions(db));
+        assertEquals(0, Sql.number(db, "SELECT count(*) FROM pg_extension WHERE extname = 'btree_gin'"));
+        // V9's function again: STABLE (V10's is VOLATILE, for its EXPLAIN).
+        assertEquals("s", Sql.string(db, "SELECT provolatile FROM pg_proc WHERE proname = 'search_messages'"));
+
         Cli.Result search = Cli.run(db, "rollback");
         assertEquals(0, search.exitCode(), search::toString);
         assertTrue(search.out().contains("Rolling back V9 (search messages) with db/rollback/R9__search_messages.sql"), search::toString);
@@ -184,7 +201,7 @@ class RollbackTest {
             assertTrue(r.err().contains("lock timeout"), r::toString);
             assertEquals(1, r.err().lines().count(), r::toString);
         }
-        // V12, V9, V8, V7, V6, V5, V4 and V3 were rolled back before R2 waited; V2 is still recorded and its indexes are intact.
+        // V12, V11, V10, V9, V8, V7, V6, V5, V4 and V3 were rolled back before R2 waited; V2 is still recorded and its indexes are intact.
         assertEquals(List.of("1", "2"), Sql.appliedVersions(db));
         assertTrue(Sql.validIndex(db, "idx_saved_words_review"));
 

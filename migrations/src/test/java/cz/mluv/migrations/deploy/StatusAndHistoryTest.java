@@ -26,7 +26,7 @@ class StatusAndHistoryTest {
         assertEquals(List.of(
                 "Database: " + db.jdbcUrl(),
                 "Current version: V3 user stats summary",
-                "Pending: 7",
+                "Pending: 9",
                 "  V4 verifier role [Pending]",
                 "      risk low; expected < 1 s at any size; rollback: R4__verifier_role.sql drops the mluv_verifier role "
                         + "(server-wide; kept when something depends on it)",
@@ -46,6 +46,12 @@ class StatusAndHistoryTest {
                 "  V9 search messages [Pending]",
                 "      risk low; expected < 1 s at any size; rollback: R9__search_messages.sql drops the search_messages function "
                         + "(no data lost)",
+                "  V10 search messages paths [Pending]",
+                "      risk low; expected < 1 s at any size; rollback: R10__search_messages_paths.sql restores V9's search_messages "
+                        + "and drops btree_gin (no data lost)",
+                "  V11 messages search time index [Pending]",
+                "      risk low; expected ~15 s at 2,000,000 messages (2 cores); rollback: R11__messages_search_time_index.sql drops "
+                        + "idx_messages_search_time with DROP INDEX CONCURRENTLY (writers are not blocked)",
                 "  V12 statistics history [Pending]",
                 "      risk low; expected < 1 s at any size; rollback: R12__statistics_history.sql drops the three history tables "
                         + "(the history is lost)",
