@@ -126,4 +126,34 @@ class ObservabilityTest {
         assertEquals(404, get("/docs/ui/..%2Fpom.properties", null).statusCode());
         assertEquals(200, get("/openapi/mluv-api-1.yml", null).statusCode());
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOpenApiDocumentGivesEveryParameterItsRangeAndEveryErrorItsProblemType() throws Exception {
+        Map<String, Object> doc = new org.yaml.snakeyaml.Yaml().load(get("/openapi/mluv-api-1.yml", null).body());
+        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) doc.get("paths");
+        assertTrue(paths.size() >= 9, "every read is documented: " + paths.keySet());
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            for (String status : List.of("400", "500", "503")) {
+                assertTrue(responses.containsKey(status), path + " documents " + status);
+            }
+            responses.forEach((status, response) -> {
+                if (status.startsWith("4") || status.startsWith("5")) {
+                    assertTrue(String.valueOf(response.get("description")).contains("https://mluv.cz/problems/"),
+                            path + " " + status + " names its problem type: " + response.get("description"));
+                }
+            });
+            for (Map<String, Object> parameter : (List<Map<String, Object>>) operation.get("parameters")) {
+                Map<String, Object> schema = (Map<String, Object>) parameter.getOrDefault("schema", Map.of());
+                if ("int32".equals(schema.get("format"))) {
+                    assertTrue(schema.containsKey("minimum") && schema.containsKey("maximum"), path + " " + parameter.get("name") + " has its range");
+                }
+                if ("query".equals(parameter.get("in")) && "string".equals(schema.get("type")) && !schema.containsKey("format")
+                        && !"after".equals(parameter.get("name"))) {
+                    assertTrue(schema.containsKey("maxLength") || schema.containsKey("enum"), path + " " + parameter.get("name") + " is bounded");
+                }
+            }
+        }));
+    }
 }
