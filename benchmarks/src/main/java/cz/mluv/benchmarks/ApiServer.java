@@ -31,6 +31,18 @@ final class ApiServer implements AutoCloseable {
      * @return the running API
      */
     static ApiServer start(BenchDatabase db) {
+        return start(db, false);
+    }
+
+    /**
+     * @param db     the loaded, indexed database
+     * @param cached whether the API caches the answers of view-backed reads ({@code mluv.api.cache.enabled}):
+     *               off, every request reads the database (the "after (API)" numbers); on, the
+     *               "after (API, cached)" numbers
+     * @return the running API
+     */
+    static ApiServer start(BenchDatabase db, boolean cached) {
+        System.setProperty("mluv.api.cache.enabled", String.valueOf(cached));
         Map<String, String> fixed = Map.of("MLUV_DB_URL", db.url(), "MLUV_DB_USER", db.user(), "MLUV_DB_PASSWORD", db.password());
         DatabaseSettings settings = DatabaseSettings.from(
                 name -> fixed.containsKey(name) ? fixed.get(name) : DatabaseSettings.ENVIRONMENT.apply(name));

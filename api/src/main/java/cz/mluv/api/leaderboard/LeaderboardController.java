@@ -16,9 +16,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
+import cz.mluv.api.docs.ApiDocs;
+import cz.mluv.api.problem.ProblemDetail;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 
@@ -31,6 +35,13 @@ import java.util.List;
  */
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ApiResponse(responseCode = "304", description = ApiDocs.NOT_MODIFIED)
+@ApiResponse(responseCode = "400", description = ApiDocs.INVALID_PARAMETER,
+        content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "500", description = ApiDocs.INTERNAL_ERROR,
+        content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = ApiDocs.DATABASE_UNAVAILABLE,
+        content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
 public class LeaderboardController {
 
     private final Leaderboard leaderboard;
@@ -53,16 +64,18 @@ public class LeaderboardController {
                     + "listed by user id). Without `after`, the top `limit` users; with `after` (the previous page's `nextAfter`), "
                     + "the next `limit` users: a bounded index range scan at any depth. Pages are stable while the view is not "
                     + "refreshed; a cursor whose user has another score since is answered 409 (start again without `after`).")
-    @ApiResponse(responseCode = "200", description = "the page")
-    @ApiResponse(responseCode = "400", description = "bad metric, limit or after (problem+json naming it)",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "409", description = "stale cursor: the view was refreshed since that page (problem+json naming after)",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "200", description = ApiDocs.CACHED_OK)
+    @ApiResponse(responseCode = "409", description = ApiDocs.STALE_CURSOR,
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @Parameter(name = "X-Request-Id", in = ParameterIn.HEADER, description = ApiDocs.REQUEST_ID)
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = ApiDocs.IF_NONE_MATCH)
     @Get("/leaderboard")
     public LeaderboardResponse leaderboard(
-            @Parameter(description = "total_stars | max_streak | total_messages | messages_last_7_days")
+            @Parameter(description = "what to rank by", schema = @Schema(type = "string", defaultValue = "total_stars",
+                    allowableValues = {"total_stars", "max_streak", "total_messages", "messages_last_7_days"}))
             @QueryValue(defaultValue = "total_stars") String metric,
-            @Parameter(description = "rows, 1..100") @QueryValue(defaultValue = "10") int limit,
+            @Parameter(description = "rows, 1..100", schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "10"))
+            @QueryValue(defaultValue = "10") int limit,
             @Parameter(description = "cursor `<score>:<telegramId>`: the previous page's nextAfter", example = "4013:200003509")
             @Nullable @QueryValue String after) {
         LeaderboardMetric m = LeaderboardMetric.parse(metric);
@@ -84,16 +97,19 @@ public class LeaderboardController {
             description = "Rank by standard competition ranking (ties share a rank: 1, 2, 2, 4), computed at the view's refresh: "
                     + "the same cost for the first and the last user. `above` and `below` hold up to `around` users listed "
                     + "right before and after the user, best first. A user who registered after the last refresh is not ranked yet (404).")
-    @ApiResponse(responseCode = "200", description = "the user's rank")
-    @ApiResponse(responseCode = "400", description = "bad telegramId, metric or around (problem+json naming it)",
-            content = @Content(mediaType = "application/problem+json"))
-    @ApiResponse(responseCode = "404", description = "no ranked user with that Telegram id (problem+json)",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "200", description = ApiDocs.CACHED_OK)
+    @ApiResponse(responseCode = "404", description = ApiDocs.USER_NOT_FOUND + " among the ranked users (or registered after the last refresh)",
+            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+    @Parameter(name = "X-Request-Id", in = ParameterIn.HEADER, description = ApiDocs.REQUEST_ID)
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = ApiDocs.IF_NONE_MATCH)
     @Get("/leaderboard/users/{telegramId}")
-    public UserRankResponse rank(@PathVariable long telegramId,
-                                 @Parameter(description = "total_stars | max_streak | total_messages | messages_last_7_days")
+    public UserRankResponse rank(@Parameter(description = "the user's Telegram id (a 64-bit integer)") @PathVariable long telegramId,
+                                 @Parameter(description = "what to rank by", schema = @Schema(type = "string", defaultValue = "total_stars",
+                                         allowableValues = {"total_stars", "max_streak", "total_messages", "messages_last_7_days"}))
                                  @QueryValue(defaultValue = "total_stars") String metric,
-                                 @Parameter(description = "neighbours on each side, 0..50") @QueryValue(defaultValue = "5") int around) {
+                                 @Parameter(description = "neighbours on each side, 0..50",
+                                         schema = @Schema(type = "integer", minimum = "0", maximum = "50", defaultValue = "5"))
+                                 @QueryValue(defaultValue = "5") int around) {
         LeaderboardMetric m = LeaderboardMetric.parse(metric);
         UserRank r = leaderboard.rankOf(m, telegramId, around)
                 .orElseThrow(() -> new UserNotFoundException("no ranked user with telegram id " + telegramId
@@ -110,9 +126,16 @@ public class LeaderboardController {
      * @param limit rows, 1..100
      * @return users whose latest message is at most {@code days} old, most recent first
      */
-    @Operation(summary = "Users active in the last N days")
+    @Operation(summary = "Users active in the last N days (from the view), most recent first")
+    @ApiResponse(responseCode = "200", description = ApiDocs.CACHED_OK + " (at most until the answer changes with the time)")
+    @Parameter(name = "X-Request-Id", in = ParameterIn.HEADER, description = ApiDocs.REQUEST_ID)
+    @Parameter(name = "If-None-Match", in = ParameterIn.HEADER, description = ApiDocs.IF_NONE_MATCH)
     @Get("/users/active")
-    public List<UserStatsSummary> active(@QueryValue(defaultValue = "7") int days,
+    public List<UserStatsSummary> active(@Parameter(description = "activity window, days, 1..365",
+                                                 schema = @Schema(type = "integer", minimum = "1", maximum = "365", defaultValue = "7"))
+                                         @QueryValue(defaultValue = "7") int days,
+                                         @Parameter(description = "rows, 1..100",
+                                                 schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "50"))
                                          @QueryValue(defaultValue = "50") int limit) {
         return leaderboard.activeUsers(days, limit);
     }

@@ -9,7 +9,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import cz.mluv.api.docs.ApiDocs;
+import cz.mluv.api.problem.ProblemDetail;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /**
  * Czech full-text search of messages. Runs on the blocking executor, never on a Netty event loop: a
@@ -18,6 +25,13 @@ import io.swagger.v3.oas.annotations.Operation;
  */
 @Controller("/api/v1/messages")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ApiResponse(responseCode = "200", description = "The hits, newest first or by relevance, with the query as parsed (one SQL statement, never cached)")
+@ApiResponse(responseCode = "400", description = ApiDocs.INVALID_PARAMETER,
+        content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "500", description = ApiDocs.INTERNAL_ERROR,
+        content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = ApiDocs.DATABASE_UNAVAILABLE,
+        content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
 public class SearchController {
 
     private final Messages messages;
@@ -49,12 +63,22 @@ public class SearchController {
                     + "1 of 32 messages or more), a window of the newest minutes in one GIN scan of the words and the "
                     + "minute (many matches) or every match (few matches). Next page: before = nextBefore. "
                     + "order=relevance ranks the newest 100 matches by ts_rank_cd (one page, no before). Every hit has "
-                    + "a snippet (ts_headline of the text's first 2,000 characters, matches wrapped in « and »), "
+                    + "a snippet (ts_headline of the text's first 2,000 characters, matches wrapped in \u00ab and \u00bb), "
                     + "matchedWords (the query's normalized words the message contains) and rank; parsedQuery echoes "
                     + "websearch_to_tsquery('czech', q).")
+    @Parameter(name = "X-Request-Id", in = ParameterIn.HEADER, description = ApiDocs.REQUEST_ID)
     @Get("/search")
-    public SearchResult search(@QueryValue String q, @QueryValue(defaultValue = "20") int limit,
-                               @Nullable @QueryValue Long before, @Nullable @QueryValue String order) {
+    public SearchResult search(@Parameter(description = "words to find, web-search syntax (\"phrase\", or, -not), diacritics optional; 1..200 characters with at least one word",
+                                       schema = @Schema(type = "string", minLength = 1, maxLength = 200, example = "knedliky"))
+                               @QueryValue String q,
+                               @Parameter(description = "rows, 1..100", schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+                               @QueryValue(defaultValue = "20") int limit,
+                               @Parameter(description = "keyset cursor, order=newest only: nextBefore of the previous page (1 or more)",
+                                       schema = @Schema(type = "integer", format = "int64", minimum = "1"))
+                               @Nullable @QueryValue Long before,
+                               @Parameter(description = "newest (default) or relevance",
+                                       schema = @Schema(type = "string", allowableValues = {"newest", "relevance"}, defaultValue = "newest"))
+                               @Nullable @QueryValue String order) {
         return messages.search(q, limit, before, SearchOrder.parse(order));
     }
 }

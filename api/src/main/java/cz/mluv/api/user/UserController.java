@@ -20,7 +20,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
+import cz.mluv.api.docs.ApiDocs;
+import cz.mluv.api.problem.ProblemDetail;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -32,6 +39,15 @@ import java.util.List;
  */
 @Controller("/api/v1/users/{telegramId}")
 @ExecuteOn(TaskExecutors.BLOCKING)
+@ApiResponse(responseCode = "200", description = "The answer (read from the base tables: one SQL statement, never cached)")
+@ApiResponse(responseCode = "400", description = ApiDocs.INVALID_PARAMETER,
+        content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "404", description = ApiDocs.USER_NOT_FOUND,
+        content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "500", description = ApiDocs.INTERNAL_ERROR,
+        content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = ApiDocs.DATABASE_UNAVAILABLE,
+        content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ProblemDetail.class)))
 public class UserController {
 
     private final UserProfiles profiles;
@@ -60,8 +76,14 @@ public class UserController {
      * @throws UserNotFoundException when no user has the id (404)
      */
     @Operation(summary = "User with relations, eagerly loaded in one statement")
+    @Parameter(name = "X-Request-Id", in = ParameterIn.HEADER, description = ApiDocs.REQUEST_ID)
     @Get
-    public UserProfile user(@PathVariable long telegramId, @Nullable @QueryValue String include,
+    public UserProfile user(@PathVariable long telegramId,
+                            @Parameter(description = "comma-separated relations to load: settings, recent_messages, stars (at most 100 characters)",
+                                    schema = @Schema(type = "string", maxLength = 100, example = "settings,recent_messages,stars"))
+                            @Nullable @QueryValue String include,
+                            @Parameter(description = "how many recent messages with recent_messages, 1..50",
+                                    schema = @Schema(type = "integer", minimum = "1", maximum = "50", defaultValue = "10"))
                             @QueryValue(defaultValue = "10") int messages) {
         return profiles.byTelegramId(telegramId, UserInclude.parse(include), messages)
                 .orElseThrow(() -> new UserNotFoundException(telegramId));
@@ -75,8 +97,13 @@ public class UserController {
      * @throws UserNotFoundException when no user has the id (404)
      */
     @Operation(summary = "A user's messages, newest first, keyset pagination")
+    @Parameter(name = "X-Request-Id", in = ParameterIn.HEADER, description = ApiDocs.REQUEST_ID)
     @Get("/messages")
-    public MessagePage messages(@PathVariable long telegramId, @QueryValue(defaultValue = "20") int limit,
+    public MessagePage messages(@PathVariable long telegramId,
+                                @Parameter(description = "rows, 1..100", schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+                                @QueryValue(defaultValue = "20") int limit,
+                                @Parameter(description = "keyset cursor: the previous page's nextBefore (a message id, 1 or more)",
+                                        schema = @Schema(type = "integer", format = "int64", minimum = "1"))
                                 @Nullable @QueryValue Long before) {
         List<Message> page = messages.page(telegramId, before, limit).orElseThrow(() -> new UserNotFoundException(telegramId));
         return new MessagePage(page, page.size() == limit ? page.getLast().id() : null);
@@ -90,8 +117,14 @@ public class UserController {
      * @throws UserNotFoundException when no user has the id (404)
      */
     @Operation(summary = "A user's daily stats over a date range")
+    @Parameter(name = "X-Request-Id", in = ParameterIn.HEADER, description = ApiDocs.REQUEST_ID)
     @Get("/stats")
-    public List<DailyStats> stats(@PathVariable long telegramId, @Nullable @QueryValue LocalDate from,
+    public List<DailyStats> stats(@PathVariable long telegramId,
+                                  @Parameter(description = "first day (ISO date, 0001-01-01..9999-12-31), default 30 days before `to`; "
+                                          + "the range spans at most 366 days", schema = @Schema(type = "string", format = "date"))
+                                  @Nullable @QueryValue LocalDate from,
+                                  @Parameter(description = "last day (ISO date, not before `from`), default today (UTC)",
+                                          schema = @Schema(type = "string", format = "date"))
                                   @Nullable @QueryValue LocalDate to) {
         DateRange range = DateRange.of(from, to);
         return stats.range(telegramId, range.from(), range.to()).orElseThrow(() -> new UserNotFoundException(telegramId));
@@ -105,8 +138,12 @@ public class UserController {
      * @throws UserNotFoundException when no user has the id (404)
      */
     @Operation(summary = "Words due for review, never-reviewed first")
+    @Parameter(name = "X-Request-Id", in = ParameterIn.HEADER, description = ApiDocs.REQUEST_ID)
     @Get("/words/due")
-    public List<SavedWord> dueWords(@PathVariable long telegramId, @Nullable @QueryValue LocalDate on,
+    public List<SavedWord> dueWords(@PathVariable long telegramId,
+                                    @Parameter(description = "review day (ISO date), default today (UTC)", schema = @Schema(type = "string", format = "date"))
+                                    @Nullable @QueryValue LocalDate on,
+                                    @Parameter(description = "rows, 1..100", schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
                                     @QueryValue(defaultValue = "20") int limit) {
         return reviews.due(telegramId, on != null ? on : today(), limit)
                 .orElseThrow(() -> new UserNotFoundException(telegramId));
@@ -120,8 +157,14 @@ public class UserController {
      * @throws UserNotFoundException when no user has the id (404)
      */
     @Operation(summary = "Correctness analytics over a date range (partial, covering index)")
+    @Parameter(name = "X-Request-Id", in = ParameterIn.HEADER, description = ApiDocs.REQUEST_ID)
     @Get("/correctness")
-    public List<CorrectnessDay> correctness(@PathVariable long telegramId, @Nullable @QueryValue LocalDate from,
+    public List<CorrectnessDay> correctness(@PathVariable long telegramId,
+                                            @Parameter(description = "first day (ISO date), default 30 days before `to`; the range spans at most 366 days",
+                                                    schema = @Schema(type = "string", format = "date"))
+                                            @Nullable @QueryValue LocalDate from,
+                                            @Parameter(description = "last day (ISO date, not before `from`), default today (UTC)",
+                                                    schema = @Schema(type = "string", format = "date"))
                                             @Nullable @QueryValue LocalDate to) {
         DateRange range = DateRange.of(from, to);
         return messages.correctness(telegramId, range.from(), range.to()).orElseThrow(() -> new UserNotFoundException(telegramId));

@@ -62,6 +62,7 @@ public final class MarkdownReport {
         machine();
         method();
         summary(main, c, bc, chart);
+        throughputToFloor(main, c);
         targets(main, c);
         scaleCurve(c);
         for (ScaleResult s : run.scales()) {
@@ -138,6 +139,32 @@ public final class MarkdownReport {
         }
         line("");
         line("![p95 per endpoint: before, after (API), floor (JDBC)](" + chart + ")");
+        line("");
+    }
+
+    /**
+     * Throughput of the API, uncached and (for view-backed reads) cached, as a share of the JDBC
+     * floor's, per read (issue 13's goals: uncached at least 50 %, a cached leaderboard above 100 %).
+     */
+    private void throughputToFloor(ScaleResult s, int c) {
+        line("## API throughput / JDBC floor at " + c + " clients, scale " + BenchmarkOptions.format(s.scale()));
+        line("");
+        line("Requests per second of each read through the API, with the answer cache off (every request reads the "
+                + "database) and on (view-backed reads: answered from the rendered answers after the first request of a URL, "
+                + "until the view's next refresh), against the same SQL over plain JDBC (the floor). Goals: uncached at least "
+                + Numbers.percent(THROUGHPUT_TARGET) + " of the floor, a cached leaderboard above it.");
+        line("");
+        line("| read | floor (JDBC) req/s | API uncached req/s | uncached / floor | API cached req/s | cached / floor |");
+        line("|---|---:|---:|---:|---:|---:|");
+        for (Endpoint e : run.endpoints()) {
+            double floor = s.find(e.id(), Mode.FLOOR, c).map(m -> m.load().throughput()).orElse(Double.NaN);
+            double api = s.find(e.id(), Mode.API, c).map(m -> m.load().throughput()).orElse(Double.NaN);
+            Optional<Measurement> cached = s.find(e.id(), Mode.API_CACHED, c);
+            double cachedRate = cached.map(m -> m.load().throughput()).orElse(Double.NaN);
+            line("| " + e.id() + " | " + Numbers.rate(floor) + " | " + Numbers.rate(api) + " | " + Numbers.percent(api / floor)
+                    + " | " + (cached.isPresent() ? Numbers.rate(cachedRate) : "–") + " | "
+                    + (cached.isPresent() ? Numbers.percent(cachedRate / floor) : "–") + " |");
+        }
         line("");
     }
 

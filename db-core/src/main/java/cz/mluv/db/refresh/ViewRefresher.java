@@ -46,8 +46,10 @@ public final class ViewRefresher {
     }
 
     /**
-     * Refreshes {@code view} on {@code connection} (autocommit is switched on for the call) and
-     * logs it. On failure the log row is marked FAILED with the error and the exception is
+     * Refreshes {@code view} on {@code connection} and logs it: the RUNNING row is committed first
+     * (visible while the refresh works), then the REFRESH, the SUCCESS row and the announcement on
+     * {@link RefreshAnnouncement#CHANNEL} commit as one transaction; the connection is left in
+     * autocommit. On failure the log row is marked FAILED with the error and the exception is
      * rethrown; the view keeps its previous contents (REFRESH is transactional).
      *
      * @param connection a connection of a role that owns the view
@@ -80,15 +82,32 @@ public final class ViewRefresher {
         Mode form = mode == Mode.AUTO ? (populated(connection, view) ? Mode.CONCURRENTLY : Mode.PLAIN) : mode;
         long logId = RefreshLog.start(connection, view, form, worker);
         long started = System.nanoTime();
+        // One transaction for the new contents, their SUCCESS row and the announcement: listeners
+        // hear of the refresh when (and only when) its contents become visible.
+        connection.setAutoCommit(false);
         try (Statement st = connection.createStatement()) {
             st.execute("REFRESH MATERIALIZED VIEW " + (form == Mode.CONCURRENTLY ? "CONCURRENTLY " : "") + view);
             long durationMs = (System.nanoTime() - started) / 1_000_000;
             long rows = count(connection, view);
             RefreshLog.finish(connection, logId, durationMs, rows, null);
+            RefreshAnnouncement.announce(connection, view, logId);
+            connection.commit();
+            connection.setAutoCommit(true);
             return new Result(logId, form, durationMs, rows);
         } catch (SQLException e) {
+            rollback(connection, e);
             logFailure(connection, fallback, logId, (System.nanoTime() - started) / 1_000_000, e);
             throw e;
+        }
+    }
+
+    /** Ends the failed refresh's transaction and goes back to autocommit (quietly on a broken connection). */
+    private static void rollback(Connection connection, SQLException failure) {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
