@@ -1,6 +1,8 @@
 package cz.mluv.db.message;
 
 import cz.mluv.db.InvalidParameterException;
+import cz.mluv.db.replica.PrimaryRead;
+import cz.mluv.db.replica.ReplicaRead;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,6 +42,7 @@ public class Messages {
      * @return the page (empty when there are no more), or empty when there is no such user
      * @throws InvalidParameterException when {@code limit} is out of range
      */
+    @PrimaryRead("read-your-writes: the chat lists a message right after the user sent it")
     public Optional<List<Message>> page(long telegramId, Long beforeId, int limit) {
         InvalidParameterException.requireRange("limit", limit, 1, MAX_LIMIT);
         List<UserMessageRow> rows = beforeId == null
@@ -66,6 +69,7 @@ public class Messages {
      *                                   text PostgreSQL can take ({@link InvalidParameterException#requireText}),
      *                                   naming {@code limit} or {@code before} when out of range
      */
+    @ReplicaRead("search over the history: a message a few seconds old may be missing from the hits")
     public List<SearchHit> search(String query, int limit, Long beforeId) {
         InvalidParameterException.requireText("q", query, MAX_QUERY_LENGTH);
         if (query == null || query.isBlank()) {
@@ -85,6 +89,7 @@ public class Messages {
      * @param limit rows, 1..{@link #MAX_LIMIT}
      * @return matching messages, newest first
      */
+    @ReplicaRead("search over the history: a message a few seconds old may be missing from the hits")
     public List<SearchHit> search(String query, int limit) {
         return search(query, limit, null);
     }
@@ -98,6 +103,7 @@ public class Messages {
      * @return one entry per day with scored messages, oldest first; empty when there is no such user
      * @throws InvalidParameterException when the range is reversed or too wide
      */
+    @ReplicaRead("per-day analytics over a range of days: seconds of lag change nothing")
     public Optional<List<CorrectnessDay>> correctness(long telegramId, LocalDate from, LocalDate to) {
         requireRange(from, to);
         List<CorrectnessRow> rows = repository.correctnessByDay(telegramId,

@@ -74,6 +74,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      *                              start (for example when the port is taken)
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, boolean keepData, int port) {
+        return start(dataDirectory, keepData, port, Map.of());
+    }
+
+    /**
+     * Starts a server on {@code dataDirectory} listening on {@code port}, with further {@code -c}
+     * options.
+     *
+     * @param dataDirectory where the cluster lives; created when missing
+     * @param keepData      as in {@link #start(Path, boolean, int)}
+     * @param port          TCP port on loopback; 0 = any free port
+     * @param extraConfig   server options passed after the standard ones (a later option wins), e.g.
+     *                      {@code synchronous_commit=on} for a test primary whose standby must see a
+     *                      commit's WAL as soon as it returns
+     * @return the running server
+     * @throws UncheckedIOException when the directory cannot be created or the server fails to start
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, boolean keepData, int port, Map<String, String> extraConfig) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDirectory);
@@ -82,6 +99,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 builder.setPort(port);
             }
             Map<String, String> config = serverConfig(keepData);
+            config.putAll(extraConfig);
             config.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder
                     .setDataDirectory(dataDirectory)

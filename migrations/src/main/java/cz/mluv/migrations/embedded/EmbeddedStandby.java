@@ -256,7 +256,9 @@ public final class EmbeddedStandby implements AutoCloseable {
     }
 
     /**
-     * Waits until the standby has replayed all the WAL the primary has written so far.
+     * Waits until the standby has replayed all the WAL the primary has written so far
+     * ({@code pg_current_wal_lsn()}: with {@code synchronous_commit = off} a commit may not be
+     * written yet when it returns, so tests that wait for replay run their primary with it on).
      *
      * @param timeout how long to wait
      * @throws IllegalStateException when it has not caught up in time
@@ -264,7 +266,7 @@ public final class EmbeddedStandby implements AutoCloseable {
     public void awaitReplay(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Connection p = primary.getConnection(); Connection s = standbyDataSource("postgres").getConnection();
-             Statement ps = p.createStatement(); ResultSet lsn = ps.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
+             Statement ps = p.createStatement(); ResultSet lsn = ps.executeQuery("SELECT pg_current_wal_lsn()::text")) {
             lsn.next();
             String target = lsn.getString(1);
             try (PreparedStatement q = s.prepareStatement("SELECT pg_last_wal_replay_lsn() >= ?::pg_lsn")) {

@@ -23,7 +23,7 @@ class EmbeddedStandbyTest {
 
     @Test
     void standbyStreamsFromItsSlotServesReadsRefusesWritesAndLeavesNothingBehind() throws Exception {
-        try (EmbeddedPostgresServer primary = EmbeddedPostgresServer.start(dir.resolve("primary"), false)) {
+        try (EmbeddedPostgresServer primary = EmbeddedPostgresServer.start(dir.resolve("primary"), false, 0, java.util.Map.of("synchronous_commit", "on"))) {
             exec(primary.dataSource("postgres"), "CREATE TABLE t (id int PRIMARY KEY, v text)");
             exec(primary.dataSource("postgres"), "INSERT INTO t SELECT g, 'before ' || g FROM generate_series(1, 1000) g");
             Path standbyDir = dir.resolve("standby");
