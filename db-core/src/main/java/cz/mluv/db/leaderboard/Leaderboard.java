@@ -1,8 +1,8 @@
 package cz.mluv.db.leaderboard;
 
 import cz.mluv.db.InvalidParameterException;
-import io.micronaut.core.annotation.Nullable;
 import cz.mluv.db.replica.ReplicaRead;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;

@@ -15,6 +15,9 @@ import cz.mluv.db.verification.migration.ExpectedIndexesCheck;
 import cz.mluv.db.verification.migration.MigrationsAppliedCheck;
 import cz.mluv.db.verification.plan.PlanContractCheck;
 import cz.mluv.db.verification.plan.StatisticsAgeCheck;
+import cz.mluv.db.verification.replication.ReplicaEndpoints;
+import cz.mluv.db.verification.replication.ReplicaIndexScans;
+import cz.mluv.db.verification.replication.ReplicationChecks;
 import cz.mluv.db.verification.view.ViewFreshnessCheck;
 import cz.mluv.migrations.deploy.ExpectedIndexes;
 import cz.mluv.migrations.deploy.MigrationScripts;
@@ -94,7 +97,9 @@ public final class VerificationCatalogue {
      * (declared by the migration scripts on the classpath), invalid indexes, view freshness, one
      * plan contract per hot read, index usage, unused indexes, index/table sizes, slow queries,
      * connections, lock waits, index build progress, statistics age, FK columns without index,
-     * duplicate indexes.
+     * duplicate indexes; then replica lag, replication slots and standbys streaming. The replicas
+     * (for the replication checks and the index scans they count) are those of
+     * {@code MLUV_DB_REPLICA_URLS} ({@link ReplicaEndpoints#fromEnvironment()}).
      *
      * @param settings thresholds
      * @return new check instances
@@ -107,8 +112,9 @@ public final class VerificationCatalogue {
         all.add(new InvalidIndexesCheck());
         all.add(new ViewFreshnessCheck(settings.viewWarnAfter(), settings.viewFailAfter()));
         HotReads.all().forEach(read -> all.add(new PlanContractCheck(read, settings.largeTableRows())));
-        all.add(new IndexUsageCheck());
-        all.add(new UnusedIndexesCheck());
+        ReplicaEndpoints replicas = ReplicaEndpoints.fromEnvironment();
+        all.add(new IndexUsageCheck(new ReplicaIndexScans(replicas)));
+        all.add(new UnusedIndexesCheck(new ReplicaIndexScans(replicas)));
         all.add(new IndexSizeRatioCheck(settings.indexTableMaxPercent(), settings.ratioMinTableBytes()));
         all.add(new SlowQueriesCheck(settings.slowQueryMs()));
         all.add(new ConnectionsCheck(settings.connectionsWarnPercent(), settings.poolApplication(), settings.poolMax()));
@@ -117,6 +123,7 @@ public final class VerificationCatalogue {
         all.add(new StatisticsAgeCheck(settings.statisticsMaxAge()));
         all.add(new ForeignKeysWithoutIndexCheck());
         all.add(new DuplicateIndexesCheck());
+        all.addAll(ReplicationChecks.all(replicas));
         return all;
     }
 

@@ -1,0 +1,163 @@
+package cz.mluv.db.verification.replication;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cz.mluv.db.refresh.ViewRefresher;
+import cz.mluv.db.testing.ReplicatedDatabase;
+import cz.mluv.db.verification.CheckResult;
+import cz.mluv.db.verification.CheckStatus;
+import cz.mluv.db.verification.Rows;
+import cz.mluv.db.verification.VerificationCheck;
+import cz.mluv.db.verification.index.IndexUsageCheck;
+import cz.mluv.db.verification.index.UnusedIndexesCheck;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The replication checks on a real primary and a real streaming standby ({@link ReplicatedDatabase}):
+ * PASS on the healthy pair, FAIL when replay is paused past the lag limit or the standby stopped,
+ * and index scans counted by the standby make an index used.
+ */
+class ReplicationChecksTest {
+
+    static final Duration LIMIT = Duration.ofSeconds(1);
+
+    final ReplicatedDatabase pair = ReplicatedDatabase.get();
+    final ReplicaEndpoints replicas = new ReplicaEndpoints(List.of(pair.replica().jdbcUrl()), "postgres", "", LIMIT,
+            1024L * 1024 * 1024);
+
+    @AfterEach
+    void restorePair() {
+        pair.restore();
+    }
+
+    @Test
+    void everyReplicationCheckPassesOnTheHealthyPair() throws Exception {
+        pair.awaitReplay();
+        for (VerificationCheck check : ReplicationChecks.all(replicas)) {
+            CheckResult r = run(check);
+            assertEquals(CheckStatus.PASS, r.status(), () -> check.id() + ": " + r.summary() + " " + r.details());
+        }
+        CheckResult lag = run(new ReplicaLagCheck(replicas));
+        assertEquals(List.of("primary", "standby"), lag.details().stream().map(d -> Rows.text(d, "seen_from")).toList(), lag.details()::toString);
+        CheckResult streaming = run(new StandbyStreamingCheck(replicas));
+        assertTrue(streaming.details().stream().allMatch(d -> "streaming".equals(d.get("state")) || "streaming".equals(d.get("status"))),
+                streaming.details()::toString);
+    }
+
+    @Test
+    void replayPausedPastTheLagLimitFailsReplicaLagAndItPassesAgainAfterResume() throws Exception {
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Thread writer = Thread.ofPlatform().daemon().start(() -> {
+            while (writing.get()) {
+                try {
+                    pair.write();
+                    Thread.sleep(50);
+                } catch (SQLException | InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        try {
+            pair.pauseReplay();
+            CheckResult failed = await(new ReplicaLagCheck(replicas), r -> r.status() == CheckStatus.FAIL);
+            assertTrue(failed.summary().contains("replay paused"), failed.summary());
+            pair.resumeReplay();
+            writing.set(false);
+            writer.join();
+            pair.awaitReplay();
+            await(new ReplicaLagCheck(replicas), r -> r.status() == CheckStatus.PASS);
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
+    }
+
+    @Test
+    void aStoppedStandbyFailsStandbyStreamingAndLeavesAnInactiveSlot() throws Exception {
+        pair.standby().stop();
+        CheckResult streaming = run(new StandbyStreamingCheck(replicas));
+        assertEquals(CheckStatus.FAIL, streaming.status(), streaming.summary());
+        assertTrue(streaming.summary().contains("has no walsender") && streaming.summary().contains("unreachable"), streaming.summary());
+        CheckResult slots = run(new ReplicationSlotsCheck(replicas));
+        assertEquals(CheckStatus.WARN, slots.status(), slots.summary());
+        pair.write();
+        CheckResult tooMuch = run(new ReplicationSlotsCheck(new ReplicaEndpoints(List.of(), null, null, LIMIT, 0)));
+        assertEquals(CheckStatus.FAIL, tooMuch.status(), "WAL written since the standby stopped is too much for a 0-byte limit: " + tooMuch.summary());
+    }
+
+    @Test
+    void anIndexScannedOnlyOnTheReplicaIsNotUnused() throws Exception {
+        ReplicatedDatabase.exec(pair.primary(), "CREATE TABLE IF NOT EXISTS replica_scan_test (id int, v int)");
+        ReplicatedDatabase.exec(pair.primary(), "INSERT INTO replica_scan_test SELECT g, g % 100 FROM generate_series(1, 5000) g");
+        ReplicatedDatabase.exec(pair.primary(), "CREATE INDEX IF NOT EXISTS idx_replica_scan_test_v ON replica_scan_test (v)");
+        ReplicatedDatabase.exec(pair.primary(), "ANALYZE replica_scan_test");
+        pair.awaitReplay();
+        try (Connection c = pair.replica().connect(); Statement st = c.createStatement()) {
+            st.execute("SET enable_seqscan = off");
+            for (int i = 0; i < 5; i++) {
+                st.executeQuery("SELECT count(*) FROM replica_scan_test WHERE v = " + i).close();
+            }
+        }
+        ReplicaIndexScans scans = new ReplicaIndexScans(replicas);
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (scans.read().of("replica_scan_test", "idx_replica_scan_test_v") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100); // the standby's backends flush their statistics at most once a second
+        }
+
+        CheckResult primaryOnly = run(new UnusedIndexesCheck());
+        assertTrue(names(primaryOnly).contains("idx_replica_scan_test_v"), "unused as the primary alone sees it: " + primaryOnly.summary());
+        CheckResult summed = run(new UnusedIndexesCheck(scans));
+        assertFalse(names(summed).contains("idx_replica_scan_test_v"), "scanned on the replica: " + summed.summary());
+
+        Map<String, Object> usage = run(new IndexUsageCheck(scans)).details().stream()
+                .filter(d -> "idx_replica_scan_test_v".equals(d.get("index_name"))).findFirst().orElseThrow();
+        assertEquals(0L, Rows.longValue(usage, "scans"), usage::toString);
+        assertTrue(Rows.longValue(usage, "replica_scans") >= 5, usage::toString);
+        assertEquals(Rows.longValue(usage, "replica_scans"), Rows.longValue(usage, "total_scans"), usage::toString);
+    }
+
+    @Test
+    void aRefreshOnTheStandbyIsRefusedWithAPlainReason() throws Exception {
+        try (Connection c = pair.replica().connect()) {
+            SQLException e = assertThrows(SQLException.class,
+                    () -> ViewRefresher.refresh(c, "user_stats_summary", ViewRefresher.Mode.CONCURRENTLY, "test"));
+            assertEquals("25006", e.getSQLState());
+            assertTrue(e.getMessage().contains("on a hot standby"), e.getMessage());
+        }
+    }
+
+    private static List<String> names(CheckResult r) {
+        return r.details().stream().map(d -> Rows.text(d, "index_name")).toList();
+    }
+
+    private CheckResult run(VerificationCheck check) throws SQLException {
+        try (Connection c = pair.primary().connect()) {
+            return check.run(c);
+        }
+    }
+
+    private CheckResult await(VerificationCheck check, Predicate<CheckResult> condition) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        CheckResult r = run(check);
+        while (!condition.test(r)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(check.id() + " never reached the expected result: " + r.summary() + " " + r.details());
+            }
+            Thread.sleep(100);
+            r = run(check);
+        }
+        return r;
+    }
+}
