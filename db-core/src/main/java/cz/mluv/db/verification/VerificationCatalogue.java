@@ -15,7 +15,7 @@ import cz.mluv.db.verification.migration.ExpectedIndexesCheck;
 import cz.mluv.db.verification.migration.MigrationsAppliedCheck;
 import cz.mluv.db.verification.plan.PlanContractCheck;
 import cz.mluv.db.verification.plan.StatisticsAgeCheck;
-import cz.mluv.db.verification.replication.ReplicaEndpoints;
+import cz.mluv.db.replica.ReplicaEndpoints;
 import cz.mluv.db.verification.replication.ReplicaIndexScans;
 import cz.mluv.db.verification.replication.ReplicationChecks;
 import cz.mluv.db.verification.view.ViewFreshnessCheck;
@@ -97,7 +97,8 @@ public final class VerificationCatalogue {
      * (declared by the migration scripts on the classpath), invalid indexes, view freshness, one
      * plan contract per hot read, index usage, unused indexes, index/table sizes, slow queries,
      * connections, lock waits, index build progress, statistics age, FK columns without index,
-     * duplicate indexes; then replica lag, replication slots and standbys streaming. The replicas
+     * duplicate indexes; then replica lag, replication slots, standbys streaming and the view's age as
+     * replica readers see it. The replicas
      * (for the replication checks and the index scans they count) are those of
      * {@code MLUV_DB_REPLICA_URLS} ({@link ReplicaEndpoints#fromEnvironment()}).
      *
@@ -123,7 +124,7 @@ public final class VerificationCatalogue {
         all.add(new StatisticsAgeCheck(settings.statisticsMaxAge()));
         all.add(new ForeignKeysWithoutIndexCheck());
         all.add(new DuplicateIndexesCheck());
-        all.addAll(ReplicationChecks.all(replicas));
+        all.addAll(ReplicationChecks.all(replicas, settings));
         return all;
     }
 

@@ -4,7 +4,7 @@ import cz.mluv.db.verification.Outcome;
 import cz.mluv.db.verification.Rows;
 import cz.mluv.db.verification.Severity;
 import cz.mluv.db.verification.SqlCheck;
-import cz.mluv.db.verification.replication.ReplicaEndpoints;
+import cz.mluv.db.replica.ReplicaEndpoints;
 import cz.mluv.db.verification.replication.ReplicaIndexScans;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package cz.mluv.db.verification.replication;
 
+import cz.mluv.db.replica.ReplicaEndpoints;
 import cz.mluv.db.verification.Rows;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package cz.mluv.db.verification.replication;
 
+import cz.mluv.db.replica.ReplicaEndpoints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -57,7 +58,7 @@ class ReplicationChecksTest {
     }
 
     @Test
-    void replayPausedPastTheLagLimitFailsReplicaLagAndItPassesAgainAfterResume() throws Exception {
+    void replayPausedPastTheLagLimitFailsReplicaLagAndAgesTheViewReplicaReadersSeeUntilResume() throws Exception {
         AtomicBoolean writing = new AtomicBoolean(true);
         Thread writer = Thread.ofPlatform().daemon().start(() -> {
             while (writing.get()) {
@@ -71,13 +72,30 @@ class ReplicationChecksTest {
         });
         try {
             pair.pauseReplay();
-            CheckResult failed = await(new ReplicaLagCheck(replicas), r -> r.status() == CheckStatus.FAIL);
-            assertTrue(failed.summary().contains("replay paused"), failed.summary());
+            // Both sides see it: the primary's replay_lag and the standby's own measure (which names the pause).
+            CheckResult failed = await(new ReplicaLagCheck(replicas), r -> r.status() == CheckStatus.FAIL
+                    && r.summary().contains("mluv_test_replica replays") && r.summary().contains("(replay paused)"));
+            assertEquals(2, failed.details().size(), failed.details()::toString);
+
+            Thread.sleep(LIMIT.toMillis() + 100);
+            try (Connection c = pair.primary().connect()) {
+                ViewRefresher.refresh(c, "user_stats_summary", ViewRefresher.Mode.CONCURRENTLY, "replica-test");
+            }
+            ReplicaViewFreshnessCheck readers = new ReplicaViewFreshnessCheck(replicas, Duration.ofHours(2), Duration.ofHours(24));
+            CheckResult seen = run(readers);
+            assertEquals(CheckStatus.WARN, seen.status(), seen.summary());
+            assertTrue(seen.summary().contains("has not replayed the primary's last refresh"), seen.summary());
+            long replicaAge = Rows.longValue(seen.details().getFirst(), "view_age_ms");
+            long primaryAge = Rows.longValue(seen.details().getFirst(), "primary_age_ms");
+            assertTrue(replicaAge > primaryAge + LIMIT.toMillis(), "readers of the replica see an older view: " + seen.details());
+
             pair.resumeReplay();
             writing.set(false);
             writer.join();
             pair.awaitReplay();
             await(new ReplicaLagCheck(replicas), r -> r.status() == CheckStatus.PASS);
+            CheckResult caughtUp = run(readers);
+            assertEquals(CheckStatus.PASS, caughtUp.status(), caughtUp.summary());
         } finally {
             writing.set(false);
             writer.join();

@@ -1,4 +1,4 @@
-package cz.mluv.db.verification.replication;
+package cz.mluv.db.replica;
 
 import cz.mluv.db.bootstrap.DatabaseSettings;
 import cz.mluv.db.bootstrap.ReplicaSettings;
