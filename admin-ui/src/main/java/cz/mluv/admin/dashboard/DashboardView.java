@@ -31,7 +31,7 @@ import javax.sql.DataSource;
 
 /**
  * The state of the database at a glance: schema version and pending migrations, the catalogue's
- * tally, view age and last refresh, pool use, the slowest queries, and charts of index usage and
+ * tally, view age and last refresh, pool use, the read replicas with their lag, the slowest queries, and charts of index usage and
  * refresh durations. Everything is read when the page opens.
  */
 @Route(value = "", layout = MainLayout.class)
@@ -88,6 +88,7 @@ public class DashboardView extends VerticalLayout {
         cards.add(catalogueCard);
         report.result("connections").ifPresent(r -> cards.add(card("Connections (database)", "connections", r.summary(), "")));
 
+        add(new H3("Read replicas"), ReplicasPanel.of(report, VIEW));
         add(new H3("Slowest queries (pg_stat_statements)"), slowQueries(report));
 
         FlexLayout charts = new FlexLayout();
