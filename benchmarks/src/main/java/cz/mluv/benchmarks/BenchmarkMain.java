@@ -35,7 +35,7 @@ public final class BenchmarkMain {
     /** @param args see {@link BenchmarkOptions#USAGE} */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        if (args.length > 0 && args[0].equals("--replicas")) {
+        if (java.util.Arrays.asList(args).contains("--replicas")) {
             replicas(args);
             return;
         }

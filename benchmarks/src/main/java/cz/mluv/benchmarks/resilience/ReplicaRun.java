@@ -67,7 +67,8 @@ public final class ReplicaRun {
     }
 
     /**
-     * @param args {@code --replicas [--seconds 20] [--clients 16,64] [--work-dir target]}
+     * @param args {@code --replicas [--seconds 20] [--clients 16,64] [--work-dir target]}, in any order
+     * @param log  where progress and figures go
      * @return the run
      * @throws IllegalArgumentException on an unknown option or a bad value
      */
@@ -75,7 +76,11 @@ public final class ReplicaRun {
         int seconds = 20;
         List<Integer> clients = List.of(16, 64);
         Path work = Path.of("target");
-        for (int i = 1; i < args.length; i += 2) {
+        for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--replicas")) {
+                i--;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + args[i] + " needs a value");
             }
@@ -128,6 +133,7 @@ public final class ReplicaRun {
             standby = EmbeddedStandby.start(primary, dir.resolve("standby"), 0, "mluv_bench_replica", false);
             standby.awaitReplay(Duration.ofMinutes(5));
             List<Phase> phases = new ArrayList<>();
+            List<String> order = new ArrayList<>();
             try (Api none = Api.start(primary.jdbcUrl("postgres"), List.of());
                  Api one = Api.start(primary.jdbcUrl("postgres"), List.of(standby.jdbcUrl("postgres")))) {
                 List<String> targets = targets(size);
@@ -139,11 +145,11 @@ public final class ReplicaRun {
                     List<LoadSample> a = new ArrayList<>();
                     List<LoadSample> b = new ArrayList<>();
                     long readsBefore = one.replicaReads();
-                    a.addAll(measure(none, c, targets, seconds));
-                    b.addAll(measure(one, c, targets, seconds));
-                    b.addAll(measure(one, c, targets, seconds));
+                    a.addAll(phase(order, "A", none, c, targets));
+                    b.addAll(phase(order, "B", one, c, targets));
+                    b.addAll(phase(order, "B", one, c, targets));
                     long replicaReads = one.replicaReads() - readsBefore;
-                    a.addAll(measure(none, c, targets, seconds));
+                    a.addAll(phase(order, "A", none, c, targets));
                     phases.add(new Phase("0 replicas", c, a, 2.0 * seconds, -1));
                     phases.add(new Phase("1 replica", c, b, 2.0 * seconds, replicaReads));
                     log.accept(phases.get(phases.size() - 2).row());
@@ -151,6 +157,10 @@ public final class ReplicaRun {
                 }
             }
             List<String> report = report(machine, loadAtStart, MachineFacts.loadAverage(), size, phases);
+            report.add("");
+            report.add("Each phase in the order it ran (A = 0 replicas, B = 1 replica; req/s, p95 ms, load average at its end):");
+            report.add("");
+            order.forEach(line -> report.add("- " + line));
             Path out = workDir.resolve("benchmark").resolve("replicas.md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, String.join("\n", report) + "\n");
@@ -193,6 +203,16 @@ public final class ReplicaRun {
         return List.of("/api/v1/leaderboard?metric=total_stars&limit=10", "/api/v1/leaderboard/users/" + b + "?metric=max_streak&around=5",
                 "/api/v1/users/" + a + "/stats", "/api/v1/messages/search?q=pivo&limit=10", "/api/v1/users/active?days=7&limit=20",
                 "/api/v1/users/" + b + "?include=settings,stars");
+    }
+
+    private List<LoadSample> phase(List<String> order, String name, Api api, int clientCount, List<String> targets)
+            throws InterruptedException {
+        List<LoadSample> samples = measure(api, clientCount, targets, seconds);
+        String line = String.format("%s, %d clients: %,.0f req/s, p95 %.2f ms, load %s", name, clientCount,
+                samples.size() / (double) seconds, ResilienceRun.percentile(samples, 95), MachineFacts.loadAverage());
+        log.accept(line);
+        order.add(line);
+        return samples;
     }
 
     private List<LoadSample> measure(Api api, int clientCount, List<String> targets, int forSeconds) throws InterruptedException {
