@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLTransientConnectionException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -12,7 +13,8 @@ import javax.sql.DataSource;
  * marked {@link ReplicaRead} comes from an eligible replica ({@link ReplicaSet#pick()}), every other
  * connection (reads marked {@link PrimaryRead}, unmarked code, health checks, the catalogue) from the
  * primary pool. When the chosen replica cannot hand out a connection within
- * {@link ReplicaSet#REPLICA_WAIT_MS} ms, it is marked DOWN and the read gets a primary connection.
+ * {@link ReplicaSet#REPLICA_WAIT_MS} ms the read gets a primary connection; the replica is marked
+ * DOWN when it refused to connect, not when its pool was merely busy.
  * Unwraps to the primary pool ({@code HikariDataSource}), so pool metrics and the outage circuit keep
  * watching the primary.
  */
@@ -45,6 +47,12 @@ public final class ReadRoutingDataSource implements DataSource, AutoCloseable {
                     Connection c = replica.getConnection();
                     read.servedBy = replica;
                     return c;
+                } catch (SQLTransientConnectionException e) {
+                    // HikariCP's wait ran out: with a cause the replica refused connections (down);
+                    // without one every pooled connection was busy (saturated), and only this read moves.
+                    if (e.getCause() != null) {
+                        replica.failed(e);
+                    }
                 } catch (SQLException e) {
                     replica.failed(e);
                 }

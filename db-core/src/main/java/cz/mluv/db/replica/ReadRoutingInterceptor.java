@@ -57,7 +57,9 @@ public abstract class ReadRoutingInterceptor implements MethodInterceptor<Object
                 if (replica == null || !ReplicaFailures.isReplicaFailure(e)) {
                     throw e;
                 }
-                replica.failed(e);
+                if (ReplicaFailures.isReplicaDown(e)) {
+                    replica.failed(e);
+                }
                 LOG.info("{} failed on replica {} ({}); answered from the primary", context.getMethodName(), replica.name(),
                         ReplicaFailures.describe(e));
                 ReadRouting.enter(false);

@@ -31,6 +31,17 @@ final class ReplicaFailures {
         return state != null && (state.startsWith("08") || STATES.contains(state));
     }
 
+    /**
+     * @param e an exception for which {@link #isReplicaFailure} holds
+     * @return {@code true} when the replica itself is gone or unusable (class 08, 57P0x), not when
+     *         only this query was cancelled (40001) or refused (25006): the replica goes on serving
+     */
+    static boolean isReplicaDown(Throwable e) {
+        SQLException sql = sqlCause(e);
+        String state = sql == null ? null : sql.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
+    }
+
     static String describe(Throwable e) {
         SQLException sql = sqlCause(e);
         return sql == null ? e.getClass().getSimpleName() : "SQLSTATE " + sql.getSQLState();
