@@ -7,6 +7,7 @@ import cz.mluv.benchmarks.report.MarkdownReport;
 import cz.mluv.benchmarks.report.P95Chart;
 import cz.mluv.benchmarks.report.RunResult;
 import cz.mluv.benchmarks.report.ScaleResult;
+import cz.mluv.benchmarks.resilience.ReplicaRun;
 import cz.mluv.benchmarks.resilience.ResilienceRun;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ import java.util.List;
 /**
  * Runs the Mluv benchmark and writes {@code <work-dir>/benchmark/report.md}, {@code p95.png}
  * and {@code results.csv}. See {@link BenchmarkOptions#USAGE}; {@code ./mluv bench} builds and
- * runs it; {@code --resilience} runs {@link ResilienceRun} instead and prints its figures. Exit
+ * runs it; {@code --resilience} runs {@link ResilienceRun} instead and prints its figures;
+ * {@code --replicas} runs {@link ReplicaRun} (0 vs 1 read replica) and writes {@code replicas.md}. Exit
  * code 0 when the run completed (targets missed or not), 2 on bad options, 1 on
  * failure.
  */
@@ -33,6 +35,10 @@ public final class BenchmarkMain {
     /** @param args see {@link BenchmarkOptions#USAGE} */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        if (java.util.Arrays.asList(args).contains("--replicas")) {
+            replicas(args);
+            return;
+        }
         BenchmarkOptions options;
         try {
             options = BenchmarkOptions.parse(args);
@@ -86,6 +92,25 @@ public final class BenchmarkMain {
         Path report = dir.resolve("report.md");
         Files.writeString(report, MarkdownReport.render(run, "p95.png"));
         return report;
+    }
+
+    // ./mluv bench --replicas [--seconds 20] [--clients 16,64] [--work-dir target]: 0 vs 1 read replica.
+    private static void replicas(String[] args) {
+        ReplicaRun run;
+        try {
+            run = ReplicaRun.parse(args, BenchmarkMain::log);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            run.run();
+            System.exit(0);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
     }
 
     static void log(String line) {

@@ -120,6 +120,7 @@ class AdminConsoleE2ETest {
         assertThat(page.locator("#catalogue-age")).hasText(Pattern.compile("just now|\\d+ (s|min|h|d) ago"));
         assertThat(page.locator("#chart-index-usage svg")).isVisible();
         assertThat(page.locator("#chart-refresh-durations svg")).isVisible();
+        assertThat(page.locator("#replicas-summary")).hasText("no read replica: every read goes to the primary");
         String lumo = (String) page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--lumo-primary-color').trim()");
         assertFalse(lumo.isEmpty(), "Lumo is loaded");
         screenshot("dashboard");

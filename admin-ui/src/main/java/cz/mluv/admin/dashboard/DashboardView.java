@@ -40,7 +40,7 @@ import javax.sql.DataSource;
  * The state of the database at a glance: schema version and pending migrations, the catalogue's
  * tally from its latest run ({@link CatalogueRuns}, with its age and a button to run it again:
  * opening the page does not run every check), the checks that need a look with a link to each,
- * view age and last refresh, pool use, the slowest queries, and charts of index usage and refresh
+ * view age and last refresh, pool use, the read replicas with their lag, the slowest queries, and charts of index usage and refresh
  * durations.
  */
 @Route(value = "", layout = MainLayout.class)
@@ -106,6 +106,7 @@ public class DashboardView extends VerticalLayout {
         report.result(CheckId.CONNECTIONS).ifPresent(r -> cards.add(card("Connections (database)", "connections", r.summary(), "")));
 
         add(new H3("Checks that need a look"), needsALook(report));
+        add(new H3("Read replicas"), ReplicasPanel.of(report, VIEW));
         add(new H3("Slowest queries (pg_stat_statements)"), slowQueries(report));
 
         FlexLayout charts = new FlexLayout();

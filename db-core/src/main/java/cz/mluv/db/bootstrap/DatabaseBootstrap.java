@@ -6,9 +6,12 @@ import cz.mluv.db.demodata.DemoDataSize;
 import cz.mluv.migrations.deploy.SafeMigration;
 import cz.mluv.migrations.deploy.SafeMigrationException;
 import cz.mluv.migrations.embedded.EmbeddedPostgresServer;
+import cz.mluv.migrations.embedded.EmbeddedStandby;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -34,6 +37,12 @@ import org.slf4j.LoggerFactory;
  * expected indexes); a migration that FAILED earlier stops the start with a message naming
  * {@code ./mluv deploy migrate --retry-failed}. Closing it stops the embedded server (if one was
  * started).
+ *
+ * <p>Read replicas ({@link ReplicaSettings}): with {@code MLUV_REPLICAS=N} the embedded default
+ * also runs N hot standbys of its primary ({@link EmbeddedStandby}: base backup, physical
+ * replication slot, streaming), started after the migrations and the demo data, stopped before the
+ * primary; with {@code MLUV_DB_URL} the replicas are those of {@code MLUV_DB_REPLICA_URLS}.
+ * {@link #replicaUrls()} lists them either way.
  */
 public final class DatabaseBootstrap implements AutoCloseable {
 
@@ -42,9 +51,12 @@ public final class DatabaseBootstrap implements AutoCloseable {
     private final DatabaseSettings settings;
     private final String jdbcUrl;
     private final EmbeddedPostgresServer embedded;
+    private final ReplicaSettings replicas;
+    private final List<EmbeddedStandby> standbys = new ArrayList<>();
 
-    private DatabaseBootstrap(DatabaseSettings settings, String jdbcUrl, EmbeddedPostgresServer embedded) {
+    private DatabaseBootstrap(DatabaseSettings settings, ReplicaSettings replicas, String jdbcUrl, EmbeddedPostgresServer embedded) {
         this.settings = settings;
+        this.replicas = replicas;
         this.jdbcUrl = jdbcUrl;
         this.embedded = embedded;
     }
@@ -60,7 +72,7 @@ public final class DatabaseBootstrap implements AutoCloseable {
     public static DatabaseBootstrap start() {
         Function<String, String> env = DatabaseSettings.ENVIRONMENT;
         DatabaseSettings settings = DatabaseSettings.from(env);
-        return start(settings, DemoDataSize.from(env), MigrateOnStart.from(env, settings.embedded()));
+        return start(settings, ReplicaSettings.from(env), DemoDataSize.from(env), MigrateOnStart.from(env, settings.embedded()));
     }
 
     /**
@@ -84,15 +96,30 @@ public final class DatabaseBootstrap implements AutoCloseable {
      *                               a FAILED migration while migrating is on
      */
     public static DatabaseBootstrap start(DatabaseSettings settings, DemoDataSize demo, MigrateOnStart onStart) {
+        return start(settings, ReplicaSettings.none(), demo, onStart);
+    }
+
+    /**
+     * @param settings   where the database is and how to pool connections
+     * @param replicas   the read replicas: embedded standbys to run, or external replica URLs
+     * @param demo       the demo data to load into an empty embedded database
+     * @param onStart    whether to migrate (always done for the embedded database) and the lock timeout
+     * @return the prepared database (and its running standbys); close it on shutdown
+     * @throws IllegalStateException when the database cannot be reached, migrated or filled, a
+     *                               standby does not start, or a FAILED migration is found while migrating is on
+     */
+    public static DatabaseBootstrap start(DatabaseSettings settings, ReplicaSettings replicas, DemoDataSize demo,
+                                          MigrateOnStart onStart) {
         EmbeddedPostgresServer server = null;
         String url = settings.url();
         if (settings.embedded()) {
             server = EmbeddedPostgresServer.start(settings.embeddedDataDir(), true, settings.embeddedPort());
             url = server.jdbcUrl("postgres");
-            EmbeddedPostgresServer started = server;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "embedded-postgres-stop"));
         }
-        DatabaseBootstrap bootstrap = new DatabaseBootstrap(settings, url, server);
+        DatabaseBootstrap bootstrap = new DatabaseBootstrap(settings, replicas, url, server);
+        if (server != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(bootstrap::close, "embedded-postgres-stop"));
+        }
         try {
             DataSource ds = bootstrap.unpooledDataSource();
             if (settings.embedded()) {
@@ -111,6 +138,9 @@ public final class DatabaseBootstrap implements AutoCloseable {
                 // statistics (pg_stat_statements) after them.
                 exec(ds, "SELECT pg_stat_statements_reset()");
             }
+            if (settings.embedded()) {
+                bootstrap.startStandbys();
+            }
             return bootstrap;
         } catch (SafeMigrationException e) {
             bootstrap.close();
@@ -119,6 +149,16 @@ public final class DatabaseBootstrap implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             bootstrap.close();
             throw new IllegalStateException("database bootstrap failed at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void startStandbys() {
+        for (int i = 1; i <= replicas.embeddedReplicas(); i++) {
+            int port = settings.embeddedPort() == 0 ? 0 : settings.embeddedPort() + i;
+            synchronized (standbys) {
+                standbys.add(EmbeddedStandby.start(embedded, ReplicaSettings.embeddedDataDir(settings.embeddedDataDir(), i),
+                        port, ReplicaSettings.embeddedName(i), true));
+            }
         }
     }
 
@@ -168,6 +208,31 @@ public final class DatabaseBootstrap implements AutoCloseable {
         return jdbcUrl;
     }
 
+    /**
+     * @return JDBC URLs of the read replicas: the embedded standbys started here, else
+     *         {@code MLUV_DB_REPLICA_URLS}; empty when there are none
+     */
+    public List<String> replicaUrls() {
+        if (embedded != null) {
+            synchronized (standbys) {
+                return standbys.stream().map(s -> s.jdbcUrl("postgres")).toList();
+            }
+        }
+        return replicas.replicaUrls();
+    }
+
+    /** @return the replica settings in use */
+    public ReplicaSettings replicaSettings() {
+        return replicas;
+    }
+
+    /** @return the embedded standbys started here, in order; empty without them */
+    public List<EmbeddedStandby> standbys() {
+        synchronized (standbys) {
+            return List.copyOf(standbys);
+        }
+    }
+
     /** @return {@code true} when the embedded server was started */
     public boolean embedded() {
         return embedded != null;
@@ -178,9 +243,14 @@ public final class DatabaseBootstrap implements AutoCloseable {
         return settings;
     }
 
-    /** @return Micronaut properties of the {@code default} datasource */
+    /**
+     * @return Micronaut properties of the {@code default} datasource, and of the read replicas
+     *         ({@link ReplicaSettings#micronautProperties}: {@link #replicaUrls()})
+     */
     public Map<String, Object> micronautProperties() {
-        return settings.datasourceProperties(jdbcUrl);
+        Map<String, Object> p = new java.util.LinkedHashMap<>(settings.datasourceProperties(jdbcUrl));
+        p.putAll(replicas.micronautProperties(replicaUrls()));
+        return p;
     }
 
     /** @return a data source without pooling, for one-off work outside Micronaut */
@@ -198,9 +268,15 @@ public final class DatabaseBootstrap implements AutoCloseable {
         }
     }
 
-    /** Stops the embedded server, if any. */
+    /** Stops the embedded standbys and then the embedded server, if any (idempotent). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        synchronized (standbys) {
+            for (EmbeddedStandby standby : standbys.reversed()) {
+                standby.close();
+            }
+            standbys.clear();
+        }
         if (embedded != null) {
             embedded.close();
         }

@@ -1,6 +1,7 @@
 package cz.mluv.db.leaderboard;
 
 import cz.mluv.db.InvalidParameterException;
+import cz.mluv.db.replica.ReplicaRead;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -44,6 +45,7 @@ public class Leaderboard {
      *         its rank (ties share it)
      * @throws InvalidParameterException when {@code limit} is out of range
      */
+    @ReplicaRead("the view changes only when it is refreshed (hourly): seconds of replica lag change nothing")
     public List<RankedUser> top(LeaderboardMetric metric, int limit) {
         InvalidParameterException.requireRange("limit", limit, 1, MAX_LIMIT);
         return switch (metric) {
@@ -68,6 +70,7 @@ public class Leaderboard {
      * @throws StaleCursorException      when the cursor's user no longer has the cursor's score (the
      *                                   view was refreshed since) or is not ranked: start again from the top
      */
+    @ReplicaRead("the view changes only when it is refreshed (hourly): seconds of replica lag change nothing")
     public LeaderboardPage page(LeaderboardMetric metric, @Nullable RankCursor after, int limit) {
         if (after == null) {
             return LeaderboardPage.of(top(metric, limit));
@@ -96,6 +99,7 @@ public class Leaderboard {
      *         ranked user has that id (unknown, or registered after the view's last refresh)
      * @throws InvalidParameterException when {@code around} is out of range
      */
+    @ReplicaRead("the view changes only when it is refreshed (hourly): seconds of replica lag change nothing")
     public Optional<UserRank> rankOf(LeaderboardMetric metric, long telegramId, int around) {
         InvalidParameterException.requireRange("around", around, 0, MAX_AROUND);
         List<RankedUser> rows = switch (metric) {
@@ -120,6 +124,7 @@ public class Leaderboard {
      * @return users active within {@code days}, most recent first
      * @throws InvalidParameterException when a value is out of range
      */
+    @ReplicaRead("the view changes only when it is refreshed (hourly): seconds of replica lag change nothing")
     public List<UserStatsSummary> activeUsers(int days, int limit) {
         InvalidParameterException.requireRange("days", days, 1, MAX_DAYS);
         InvalidParameterException.requireRange("limit", limit, 1, MAX_LIMIT);

@@ -1,6 +1,8 @@
 package cz.mluv.db.message;
 
 import cz.mluv.db.InvalidParameterException;
+import cz.mluv.db.replica.PrimaryRead;
+import cz.mluv.db.replica.ReplicaRead;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -44,6 +46,7 @@ public class Messages {
      * @return the page (empty when there are no more), or empty when there is no such user
      * @throws InvalidParameterException when {@code limit} is out of range
      */
+    @PrimaryRead("read-your-writes: the chat lists a message right after the user sent it")
     public Optional<List<Message>> page(long telegramId, Long beforeId, int limit) {
         InvalidParameterException.requireRange("limit", limit, 1, MAX_LIMIT);
         List<UserMessageRow> rows = beforeId == null
@@ -77,6 +80,7 @@ public class Messages {
      *                                   {@code before} when out of range, {@code before} also when
      *                                   given with {@link SearchOrder#RELEVANCE}
      */
+    @ReplicaRead("search over the history: a message a few seconds old may be missing from the hits")
     public SearchResult search(String query, int limit, Long beforeId, SearchOrder order) {
         InvalidParameterException.requireText("q", query, MAX_QUERY_LENGTH);
         if (query == null || query.isBlank()) {
@@ -110,6 +114,7 @@ public class Messages {
      * @return matching messages, newest first
      * @throws InvalidParameterException as {@link #search(String, int, Long, SearchOrder)}
      */
+    @ReplicaRead("search over the history: a message a few seconds old may be missing from the hits")
     public List<SearchHit> search(String query, int limit) {
         return search(query, limit, null, SearchOrder.NEWEST).hits();
     }
@@ -136,6 +141,7 @@ public class Messages {
      * @return one entry per day with scored messages, oldest first; empty when there is no such user
      * @throws InvalidParameterException when the range is reversed or too wide
      */
+    @ReplicaRead("per-day analytics over a range of days: seconds of lag change nothing")
     public Optional<List<CorrectnessDay>> correctness(long telegramId, LocalDate from, LocalDate to) {
         requireRange(from, to);
         List<CorrectnessRow> rows = repository.correctnessByDay(telegramId,

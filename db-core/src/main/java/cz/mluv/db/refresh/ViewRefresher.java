@@ -79,6 +79,7 @@ public final class ViewRefresher {
             throws SQLException {
         requireKnown(view);
         connection.setAutoCommit(true);
+        requirePrimary(connection, view);
         Mode form = mode == Mode.AUTO ? (populated(connection, view) ? Mode.CONCURRENTLY : Mode.PLAIN) : mode;
         long logId = RefreshLog.start(connection, view, form, worker);
         long started = System.nanoTime();
@@ -108,6 +109,22 @@ public final class ViewRefresher {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Refreshes run on the primary only: a hot standby cannot write, and the view reaches the
+     * standbys through replication of the primary's refresh. Checked up front so that a scheduler
+     * pointed at a replica says so plainly instead of failing on its first write.
+     *
+     * @throws SQLException with SQLSTATE 25006 when the connection is to a server in recovery
+     */
+    private static void requirePrimary(Connection connection, String view) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_is_in_recovery()")) {
+            if (rs.next() && rs.getBoolean(1)) {
+                throw new SQLException("refusing to refresh " + view + " on a hot standby (pg_is_in_recovery() is true): "
+                        + "refreshes run on the primary (MLUV_DB_URL) and reach the replicas by replication", "25006");
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package cz.mluv.db.stats;
 
 import cz.mluv.db.message.Messages;
+import cz.mluv.db.replica.ReplicaRead;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
@@ -24,6 +25,7 @@ public class UserStats {
      * @return the user's days with activity, newest first; empty when there is no such user
      * @throws cz.mluv.db.InvalidParameterException when the range is reversed or too wide
      */
+    @ReplicaRead("per-day statistics over a range of days: seconds of lag change nothing")
     public Optional<List<DailyStats>> range(long telegramId, LocalDate from, LocalDate to) {
         Messages.requireRange(from, to);
         List<DailyStatsRow> rows = repository.range(telegramId, from, to);

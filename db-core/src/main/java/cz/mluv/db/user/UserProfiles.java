@@ -2,6 +2,7 @@ package cz.mluv.db.user;
 
 import cz.mluv.db.InvalidParameterException;
 import cz.mluv.db.message.Message;
+import cz.mluv.db.replica.PrimaryRead;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,7 @@ public class UserProfiles {
      * @return the user with the relations asked for; empty when there is no such user
      * @throws InvalidParameterException when {@code recentMessages} is out of range
      */
+    @PrimaryRead("read-your-writes: settings the user just changed, stars just earned")
     public Optional<UserProfile> byTelegramId(long telegramId, Set<UserInclude> include, int recentMessages) {
         boolean withMessages = include.contains(UserInclude.RECENT_MESSAGES);
         if (withMessages) {

@@ -26,6 +26,14 @@ public record CheckId(@JsonValue String value) implements Comparable<CheckId> {
     public static final CheckId INVALID_INDEXES = new CheckId("invalid-indexes");
     /** {@code view-freshness}. */
     public static final CheckId VIEW_FRESHNESS = new CheckId("view-freshness");
+    /** {@code replica-lag}: replay lag of every standby (issue 11). */
+    public static final CheckId REPLICA_LAG = new CheckId("replica-lag");
+    /** {@code replication-slots}: inactive slots and slots retaining too much WAL. */
+    public static final CheckId REPLICATION_SLOTS = new CheckId("replication-slots");
+    /** {@code standby-streaming}: standbys that stopped streaming. */
+    public static final CheckId STANDBY_STREAMING = new CheckId("standby-streaming");
+    /** {@code replica-view-freshness}: the view's age as each replica's readers see it. */
+    public static final CheckId REPLICA_VIEW_FRESHNESS = new CheckId("replica-view-freshness");
     /** {@code index-usage}. */
     public static final CheckId INDEX_USAGE = new CheckId("index-usage");
     /** {@code unused-indexes}. */

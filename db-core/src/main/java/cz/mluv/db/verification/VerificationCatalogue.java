@@ -24,6 +24,9 @@ import cz.mluv.db.verification.migration.ExpectedIndexesCheck;
 import cz.mluv.db.verification.migration.MigrationsAppliedCheck;
 import cz.mluv.db.verification.plan.PlanContractCheck;
 import cz.mluv.db.verification.plan.StatisticsAgeCheck;
+import cz.mluv.db.replica.ReplicaEndpoints;
+import cz.mluv.db.verification.replication.ReplicaIndexScans;
+import cz.mluv.db.verification.replication.ReplicationChecks;
 import cz.mluv.db.verification.view.ViewFreshnessCheck;
 import cz.mluv.migrations.deploy.ExpectedIndexes;
 import cz.mluv.migrations.deploy.MigrationScripts;
@@ -106,7 +109,10 @@ public final class VerificationCatalogue {
      * duplicate indexes; then PgHero's checks (cache hit rate of tables and indexes, long-running
      * queries, idle-in-transaction sessions, transaction ID wraparound, dead rows and last
      * vacuum/analyze, relation sizes); then every other pg-index-health diagnostic
-     * ({@link HealthDiagnostic}).
+     * ({@link HealthDiagnostic}); then replica lag, replication slots,
+     * standbys streaming and the view's age as replica readers see it. The replicas (for the
+     * replication checks and the index scans they count) are those of {@code MLUV_DB_REPLICA_URLS}
+     * ({@link ReplicaEndpoints#fromEnvironment()}).
      *
      * @param settings thresholds
      * @return new check instances
@@ -119,8 +125,9 @@ public final class VerificationCatalogue {
         all.add(new InvalidIndexesCheck());
         all.add(new ViewFreshnessCheck(settings.viewWarnAfter(), settings.viewFailAfter()));
         HotReads.all().forEach(read -> all.add(new PlanContractCheck(read, settings.largeTableRows())));
-        all.add(new IndexUsageCheck());
-        all.add(new UnusedIndexesCheck());
+        ReplicaEndpoints replicas = ReplicaEndpoints.fromEnvironment();
+        all.add(new IndexUsageCheck(new ReplicaIndexScans(replicas)));
+        all.add(new UnusedIndexesCheck(new ReplicaIndexScans(replicas)));
         all.add(new IndexSizeRatioCheck(settings.indexTableMaxPercent(), settings.ratioMinTableBytes()));
         all.add(new SlowQueriesCheck(settings.slowQueryMs()));
         all.add(new ConnectionsCheck(settings.connectionsWarnPercent(), settings.poolApplication(), settings.poolMax()));
@@ -138,6 +145,7 @@ public final class VerificationCatalogue {
         all.add(new DeadRowsAndVacuumCheck(settings.deadRowsPercent(), settings.deadRowsMin()));
         all.add(new RelationSizesCheck(settings.relationWarnBytes()));
         all.add(new SuggestedIndexesCheck(settings.largeTableRows()));
+        all.addAll(ReplicationChecks.all(replicas, settings));
         // Every other diagnostic of pg-index-health, through the library.
         for (HealthDiagnostic d : HealthDiagnostic.values()) {
             all.add(new LibraryDiagnosticCheck(d));

@@ -1,6 +1,7 @@
 package cz.mluv.db.words;
 
 import cz.mluv.db.InvalidParameterException;
+import cz.mluv.db.replica.PrimaryRead;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +29,7 @@ public class ReviewQueue {
      * @return due words, never-reviewed first, then oldest due date; empty when there is no such user
      * @throws InvalidParameterException when {@code limit} or {@code on} is out of range
      */
+    @PrimaryRead("a word reviewed a moment ago must not come back as due")
     public Optional<List<SavedWord>> due(long telegramId, LocalDate on, int limit) {
         InvalidParameterException.requireDate("on", on);
         InvalidParameterException.requireRange("limit", limit, 1, MAX_LIMIT);

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +37,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final Map<String, String> serverConfig;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, Map<String, String> serverConfig) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.serverConfig = Map.copyOf(serverConfig);
     }
 
     /**
@@ -68,6 +74,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      *                              start (for example when the port is taken)
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, boolean keepData, int port) {
+        return start(dataDirectory, keepData, port, Map.of());
+    }
+
+    /**
+     * Starts a server on {@code dataDirectory} listening on {@code port}, with further {@code -c}
+     * options.
+     *
+     * @param dataDirectory where the cluster lives; created when missing
+     * @param keepData      as in {@link #start(Path, boolean, int)}
+     * @param port          TCP port on loopback; 0 = any free port
+     * @param extraConfig   server options passed after the standard ones (a later option wins), e.g.
+     *                      {@code synchronous_commit=on} for a test primary whose standby must see a
+     *                      commit's WAL as soon as it returns
+     * @return the running server
+     * @throws UncheckedIOException when the directory cannot be created or the server fails to start
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, boolean keepData, int port, Map<String, String> extraConfig) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(dataDirectory);
@@ -75,28 +98,54 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            if (keepData) {
-                builder.setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("full_page_writes", "on");
-            }
+            Map<String, String> config = serverConfig(keepData);
+            config.putAll(extraConfig);
+            config.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!keepData)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("work_mem", "16MB")
-                    .setServerConfig("maintenance_work_mem", "256MB")
-                    .setServerConfig("track_io_timing", "on")
                     .start();
             LOG.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(),
                     dataDirectory.toAbsolutePath(), (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedPostgresServer(postgres);
+            return new EmbeddedPostgresServer(postgres, dataDirectory, config);
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start in " + dataDirectory, e);
         }
+    }
+
+    /**
+     * The {@code -c name=value} options every embedded server runs with; a hot standby of it
+     * ({@link EmbeddedStandby}) gets the same ones, since a standby refuses to start with a lower
+     * {@code max_connections} than its primary's.
+     *
+     * @param keepData {@code true} for a durable server (fsync, synchronous commit, full-page writes on)
+     * @return option name to value, in the order they are passed
+     */
+    static Map<String, String> serverConfig(boolean keepData) {
+        Map<String, String> config = new LinkedHashMap<>();
+        if (keepData) {
+            config.put("fsync", "on");
+            config.put("synchronous_commit", "on");
+            config.put("full_page_writes", "on");
+        }
+        config.put("shared_preload_libraries", "pg_stat_statements");
+        config.put("max_connections", "200");
+        config.put("shared_buffers", "256MB");
+        config.put("work_mem", "16MB");
+        config.put("maintenance_work_mem", "256MB");
+        config.put("track_io_timing", "on");
+        return config;
+    }
+
+    /** @return the data directory of this server */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** @return the {@code -c} options this server was started with (see {@link #serverConfig(boolean)}) */
+    public Map<String, String> serverConfig() {
+        return serverConfig;
     }
 
     /** @return the TCP port on 127.0.0.1 */
