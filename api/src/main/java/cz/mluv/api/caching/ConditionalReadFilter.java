@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -69,11 +70,13 @@ public class ConditionalReadFilter implements Ordered {
 
     /**
      * @param request the request
+     * @param context the request's propagated context: a read that will be tagged gets
+     *                {@link ReadOnPrimary}, so that a replica behind the generation cannot serve it
      * @return a 304 or the cached answer; {@code null} to let the controller answer
      */
     @RequestFilter
     @Nullable
-    public HttpResponse<?> answerFromCache(HttpRequest<?> request) {
+    public HttpResponse<?> answerFromCache(HttpRequest<?> request, MutablePropagatedContext context) {
         HttpMethod method = request.getMethod();
         CachedRead read = CachedRead.of(request.getPath());
         if (read == null || (method != HttpMethod.GET && method != HttpMethod.HEAD)) {
@@ -111,6 +114,8 @@ public class ConditionalReadFilter implements Ordered {
             }
         }
         request.setAttribute(PENDING, new Pending(read, key, token));
+        // The answer will carry this generation: read it where the generation is known to be applied.
+        context.add(new ReadOnPrimary());
         return null;
     }
 

@@ -48,7 +48,9 @@ class ReplicaReadRoutingTest {
 
     @BeforeAll
     void startApi() {
+        // The answer cache off: every leaderboard request reads, and untagged reads follow @ReplicaRead.
         server = ApiServers.start(pair.primary(), 10, Map.of(
+                "mluv.api.cache.enabled", false,
                 "mluv.replicas.urls", pair.replica().jdbcUrl(),
                 "mluv.replicas.max-lag-ms", MAX_LAG_MS,
                 "mluv.replicas.pool-max", 10));
@@ -85,6 +87,33 @@ class ReplicaReadRoutingTest {
         assertEquals(5, calls(pair.primary(), PROFILE_SQL) - primaryProfiles, "profile reads (@PrimaryRead) on the primary");
         assertEquals(0, calls(pair.replica(), PROFILE_SQL) - replicaProfiles, "no profile read on the replica");
         assertTrue(replica().readsServed() >= 20, "the monitor counts them: " + replica());
+    }
+
+    @Test
+    void aTaggedAnswerIsReadOnThePrimaryWhereItsGenerationIsKnownToBeApplied() throws Exception {
+        // With the answer cache on, a leaderboard answer carries the refresh generation heard from the
+        // primary; a replica that had not replayed that refresh would put old rows under the new tag.
+        try (EmbeddedServer cached = ApiServers.start(pair.primary(), 10, Map.of(
+                "mluv.replicas.urls", pair.replica().jdbcUrl(),
+                "mluv.replicas.max-lag-ms", MAX_LAG_MS,
+                "mluv.replicas.pool-max", 10))) {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (http.send(HttpRequest.newBuilder(URI.create(cached.getURL() + "/api/v1/leaderboard?metric=max_streak&limit=50")).build(),
+                    HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").isEmpty()) {
+                assertTrue(System.nanoTime() < deadline, "the API never learnt the view's generation");
+                Thread.sleep(100);
+            }
+            long replicaBoards = calls(pair.replica(), LEADERBOARD_SQL);
+            long primaryBoards = calls(pair.primary(), LEADERBOARD_SQL);
+            for (int limit = 1; limit <= 5; limit++) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(cached.getURL() + "/api/v1/leaderboard?metric=total_stars&limit=" + limit))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r::body);
+                assertTrue(r.headers().firstValue("ETag").isPresent(), "tagged: " + r.headers());
+            }
+            assertEquals(5, calls(pair.primary(), LEADERBOARD_SQL) - primaryBoards, "tagged reads on the primary");
+            assertEquals(0, calls(pair.replica(), LEADERBOARD_SQL) - replicaBoards, "no tagged read on the replica");
+        }
     }
 
     @Test

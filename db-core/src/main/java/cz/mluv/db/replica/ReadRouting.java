@@ -9,6 +9,7 @@ package cz.mluv.db.replica;
 public final class ReadRouting {
 
     private static final ThreadLocal<State> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> PRIMARY_ONLY = new ThreadLocal<>();
 
     private ReadRouting() {
     }
@@ -50,5 +51,35 @@ public final class ReadRouting {
     public static boolean replicaAllowed() {
         State s = CURRENT.get();
         return s != null && s.replicaAllowed;
+    }
+
+    /**
+     * Sends every read on this thread to the primary, {@link ReplicaRead} ones included, until
+     * {@link #restorePrimaryOnly} is called with the value returned. For an answer that must be at
+     * least as new as something learnt from the primary: the API's conditional reads tag an answer
+     * with the view's refresh generation heard from the primary, and a replica that has not
+     * replayed that refresh yet would put old content under the new tag.
+     *
+     * @param primaryOnly {@code true} to keep reads on the primary
+     * @return the previous setting of this thread ({@code null}: none)
+     */
+    public static Boolean setPrimaryOnly(Boolean primaryOnly) {
+        Boolean previous = PRIMARY_ONLY.get();
+        if (primaryOnly == null) {
+            PRIMARY_ONLY.remove();
+        } else {
+            PRIMARY_ONLY.set(primaryOnly);
+        }
+        return previous;
+    }
+
+    /** @param previous what {@link #setPrimaryOnly} returned */
+    public static void restorePrimaryOnly(Boolean previous) {
+        setPrimaryOnly(previous);
+    }
+
+    /** @return {@code true} when reads on this thread must go to the primary ({@link #setPrimaryOnly}) */
+    public static boolean primaryOnly() {
+        return Boolean.TRUE.equals(PRIMARY_ONLY.get());
     }
 }

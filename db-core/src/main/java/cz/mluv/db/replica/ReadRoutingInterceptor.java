@@ -47,7 +47,7 @@ public abstract class ReadRoutingInterceptor implements MethodInterceptor<Object
 
     @Override
     public Object intercept(MethodInvocationContext<Object, Object> context) {
-        ReadRouting.State previous = ReadRouting.enter(replicaAllowed);
+        ReadRouting.State previous = ReadRouting.enter(replicaAllowed && !ReadRouting.primaryOnly());
         try {
             try {
                 return context.proceed();
