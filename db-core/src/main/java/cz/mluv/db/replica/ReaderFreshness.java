@@ -23,7 +23,7 @@ public final class ReaderFreshness {
                    CAST(extract(epoch FROM clock_timestamp() - s.finished_at) * 1000 AS bigint) AS view_age_ms,
                    pg_is_in_recovery() AS in_recovery,
                    CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() END AS replay_paused,
-                   CASE WHEN pg_last_wal_receive_lsn() IS NULL OR pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn() THEN 0
+                   CASE WHEN pg_last_wal_receive_lsn() IS NULL OR pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()) <= current_setting('wal_block_size')::int THEN 0
                         ELSE CAST(extract(epoch FROM now() - coalesce(pg_last_xact_replay_timestamp(), pg_postmaster_start_time())) * 1000 AS bigint)
                    END AS replay_lag_ms
             FROM (SELECT 1) one

@@ -19,6 +19,15 @@ import java.util.Deque;
  */
 final class ReplayLagClock {
 
+    /**
+     * WAL bytes past the replay position that do not count as lag: one WAL page ({@code XLOG_BLCKSZ},
+     * 8192 bytes by default). An idle primary's write position can rest at the end of a page the
+     * last record does not fill, a position a standby that received everything never replays to
+     * (seen on PostgreSQL 18.6 here: primary write and standby receive 0/16ECE000, replay
+     * 0/16ECD680, for 45 s until the next WAL record); without the tolerance that reads as growing lag.
+     */
+    static final long PAGE_TOLERANCE_BYTES = 8192;
+
     /** How long positions are kept, ns (10 minutes). */
     static final long HORIZON_NANOS = 600_000_000_000L;
 
@@ -44,12 +53,13 @@ final class ReplayLagClock {
     /**
      * @param replayLsn the standby's {@code pg_last_wal_replay_lsn()}
      * @param nanos     {@link System#nanoTime()} now
-     * @return how long ago the primary already had WAL the standby has not replayed, ms; 0 when it
-     *         has replayed everything the primary was seen to write (or nothing was seen yet)
+     * @return how long ago the primary already had WAL the standby has not replayed (more than
+     *         {@link #PAGE_TOLERANCE_BYTES} past its replay position), ms; 0 when it has replayed
+     *         everything the primary was seen to write (or nothing was seen yet)
      */
     synchronized long lagMs(long replayLsn, long nanos) {
         for (Sample s : samples) {
-            if (s.lsn > replayLsn) {
+            if (s.lsn > replayLsn + PAGE_TOLERANCE_BYTES) {
                 return Math.max(0, (nanos - s.nanos) / 1_000_000);
             }
         }

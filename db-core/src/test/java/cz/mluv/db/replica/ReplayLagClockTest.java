@@ -19,15 +19,27 @@ class ReplayLagClockTest {
     }
 
     @Test
-    void lagIsTheAgeOfTheFirstPositionPastTheReplayedOne() {
+    void lagIsTheAgeOfTheFirstPositionMoreThanAPagePastTheReplayedOne() {
+        long page = ReplayLagClock.PAGE_TOLERANCE_BYTES;
         ReplayLagClock clock = new ReplayLagClock();
-        clock.primaryAt(1_000, 0);
-        clock.primaryAt(2_000, 250 * MS);
-        clock.primaryAt(3_000, 500 * MS);
-        assertEquals(750, clock.lagMs(999, 750 * MS), "missing WAL the primary had at time 0");
-        assertEquals(500, clock.lagMs(1_000, 750 * MS), "missing WAL first seen at 250 ms");
-        assertEquals(250, clock.lagMs(2_500, 750 * MS));
-        assertEquals(0, clock.lagMs(3_000, 750 * MS));
+        clock.primaryAt(10 * page, 0);
+        clock.primaryAt(20 * page, 250 * MS);
+        clock.primaryAt(30 * page, 500 * MS);
+        assertEquals(750, clock.lagMs(8 * page, 750 * MS), "missing WAL the primary had at time 0");
+        assertEquals(500, clock.lagMs(10 * page, 750 * MS), "missing WAL first seen at 250 ms");
+        assertEquals(250, clock.lagMs(25 * page, 750 * MS));
+        assertEquals(0, clock.lagMs(29 * page, 750 * MS), "within a page of the newest position");
+        assertEquals(0, clock.lagMs(30 * page, 750 * MS));
+    }
+
+    @Test
+    void anIdlePrimaryRestingAtTheEndOfAPageIsNoLag() {
+        // Seen on PostgreSQL 18.6: primary write position 0/16ECE000, standby replay 0/16ECD680 for 45 s.
+        ReplayLagClock clock = new ReplayLagClock();
+        clock.primaryAt(ReplayLagClock.parseLsn("0/16ECE000"), 0);
+        assertEquals(0, clock.lagMs(ReplayLagClock.parseLsn("0/16ECD680"), 45_000 * MS));
+        clock.primaryAt(ReplayLagClock.parseLsn("0/16ED2C40"), 46_000 * MS);
+        assertEquals(1_000, clock.lagMs(ReplayLagClock.parseLsn("0/16ECD680"), 47_000 * MS), "more than a page behind");
     }
 
     @Test
