@@ -261,7 +261,7 @@ public final class MluvSettings {
     public static final String CACHE_HIT_MIN_PERCENT_DEFAULT = "99";
     /** A cache hit rate below this WARNs, %. */
     public static final Setting<Double> VERIFICATION_CACHE_HIT_MIN_PERCENT =
-            Setting.decimal("MLUV_VERIFICATION_CACHE_HIT_MIN_PERCENT", CACHE_HIT_MIN_PERCENT_DEFAULT, 0, 100);
+            Setting.decimal("MLUV_VERIFICATION_CACHE_HIT_MIN_PERCENT", CACHE_HIT_MIN_PERCENT_DEFAULT, 0, Double.MAX_VALUE);
     /** Default of {@link #VERIFICATION_XID_WARN_AGE}: half the wraparound horizon. */
     public static final String XID_WARN_AGE_DEFAULT = "1000000000";
     /** Transaction ID age above which a table or database WARNs. */

@@ -39,13 +39,13 @@ class SettingsReaderTest {
     @Test
     void aValueOutOfRangeNamesTheVariableAndTheRange() {
         SettingsReader reader = SettingsReader.of(Map.of("MLUV_REPLICAS", "10", "MLUV_MAX_REPLICA_LAG", "0",
-                "MLUV_VERIFICATION_CACHE_HIT_MIN_PERCENT", "101", "MLUV_DB_JIT", "maybe", "MLUV_API_CACHE", "yes"));
+                "MLUV_VERIFICATION_CONNECTIONS_WARN_PERCENT", "101", "MLUV_DB_JIT", "maybe", "MLUV_API_CACHE", "yes"));
         assertEquals("MLUV_REPLICAS must be between 0 and 9, was: 10",
                 assertThrows(IllegalArgumentException.class, () -> reader.get(MluvSettings.REPLICAS)).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> reader.get(MluvSettings.MAX_REPLICA_LAG)).getMessage()
                 .startsWith("MLUV_MAX_REPLICA_LAG must be between 1 ms and "));
-        assertEquals("MLUV_VERIFICATION_CACHE_HIT_MIN_PERCENT must be between 0 and 100, was: 101",
-                assertThrows(IllegalArgumentException.class, () -> reader.get(MluvSettings.VERIFICATION_CACHE_HIT_MIN_PERCENT))
+        assertEquals("MLUV_VERIFICATION_CONNECTIONS_WARN_PERCENT must be between 0 and 100, was: 101",
+                assertThrows(IllegalArgumentException.class, () -> reader.get(MluvSettings.VERIFICATION_CONNECTIONS_WARN_PERCENT))
                         .getMessage());
         assertEquals("MLUV_DB_JIT must be on or off, was: maybe",
                 assertThrows(IllegalArgumentException.class, () -> reader.get(MluvSettings.DB_JIT)).getMessage());
