@@ -1,5 +1,7 @@
 package cz.mluv.admin;
 
+import cz.mluv.migrations.settings.MluvSettings;
+import cz.mluv.migrations.settings.SettingsReader;
 import cz.mluv.admin.login.Accounts;
 import cz.mluv.admin.web.ManifestClassPath;
 import cz.mluv.admin.web.MicronautContextHolder;
@@ -78,7 +80,7 @@ public final class AdminApplication implements AutoCloseable {
     public static AdminApplication start(Map<String, Object> datasourceProperties, AdminSettings settings) throws Exception {
         Map<String, Object> props = new HashMap<>(datasourceProperties);
         // A console needs few connections: do not hold the API's 20 idle ones.
-        if (System.getenv("MLUV_DB_POOL_MAX") == null) {
+        if (!SettingsReader.process().isSet(MluvSettings.DB_POOL_MAX)) {
             props.put("datasources.default.maximum-pool-size", 8);
             props.put("datasources.default.minimum-idle", 1);
         }

@@ -1,13 +1,16 @@
 package cz.mluv.admin;
 
+import cz.mluv.migrations.settings.MluvSettings;
+import cz.mluv.migrations.settings.SettingsReader;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * Deploy-time settings of the admin console, from environment variables (or system properties of
- * the same name).
+ * the same name); names, defaults and ranges are declared in {@link MluvSettings}.
  *
  * @param host           interface to listen on ({@code MLUV_ADMIN_HOST}, default {@code 0.0.0.0})
  * @param port           HTTP port ({@code MLUV_ADMIN_PORT}, default 8090; 0 = any free port)
@@ -37,7 +40,8 @@ public record AdminSettings(String host, int port, String adminUser, String admi
      *                                  on an external database
      */
     public static AdminSettings from(Function<String, String> env, boolean embedded) {
-        String password = blankToNull(env.apply("MLUV_ADMIN_PASSWORD"));
+        SettingsReader settings = new SettingsReader(env);
+        String password = settings.get(MluvSettings.ADMIN_PASSWORD);
         if (password == null) {
             if (!embedded) {
                 throw new IllegalArgumentException("MLUV_ADMIN_PASSWORD must be set when MLUV_DB_URL points at a database "
@@ -45,11 +49,9 @@ public record AdminSettings(String host, int port, String adminUser, String admi
             }
             password = DEV_PASSWORD;
         }
-        return new AdminSettings(value(env, "MLUV_ADMIN_HOST", "0.0.0.0"),
-                intValue(env, "MLUV_ADMIN_PORT", 8090, 0, 65535),
-                value(env, "MLUV_ADMIN_USER", "admin"), password,
-                viewers(blankToNull(env.apply("MLUV_ADMIN_VIEWERS"))),
-                Duration.ofMinutes(intValue(env, "MLUV_ADMIN_SESSION_TIMEOUT_MINUTES", 30, 1, 24 * 60)));
+        return new AdminSettings(settings.get(MluvSettings.ADMIN_HOST).strip(), settings.get(MluvSettings.ADMIN_PORT),
+                settings.get(MluvSettings.ADMIN_USER).strip(), password, viewers(settings.get(MluvSettings.ADMIN_VIEWERS)),
+                Duration.ofMinutes(settings.get(MluvSettings.ADMIN_SESSION_TIMEOUT_MINUTES)));
     }
 
     /** @return a copy listening on {@code port} */
@@ -57,12 +59,9 @@ public record AdminSettings(String host, int port, String adminUser, String admi
         return new AdminSettings(host, port, adminUser, adminPassword, viewers, sessionTimeout);
     }
 
-    private static Map<String, String> viewers(String spec) {
+    private static Map<String, String> viewers(List<String> entries) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (spec == null) {
-            return out;
-        }
-        for (String pair : spec.split(",")) {
+        for (String pair : entries) {
             int colon = pair.indexOf(':');
             if (colon <= 0 || colon == pair.length() - 1) {
                 throw new IllegalArgumentException("MLUV_ADMIN_VIEWERS must be name:password,... (was an entry without both)");
@@ -70,30 +69,5 @@ public record AdminSettings(String host, int port, String adminUser, String admi
             out.put(pair.substring(0, colon).strip(), pair.substring(colon + 1));
         }
         return out;
-    }
-
-    private static String value(Function<String, String> env, String name, String fallback) {
-        String v = blankToNull(env.apply(name));
-        return v == null ? fallback : v.strip();
-    }
-
-    private static int intValue(Function<String, String> env, String name, int fallback, int min, int max) {
-        String v = blankToNull(env.apply(name));
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int i = Integer.parseInt(v.strip());
-            if (i < min || i > max) {
-                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + v);
-            }
-            return i;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, was " + v, e);
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -203,6 +203,9 @@ class AdminConsoleE2ETest {
         page.locator("#status-" + contract).click();
         assertThat(page.locator("#details-" + contract + " .check-sql")).containsText("EXPLAIN");
         assertThat(page.locator("#details-" + contract + " mark.chosen-index").first()).hasText("idx_messages_user_created");
+        // ... and, beside its why and pass rule, what to do when it fails.
+        String fix = verify.results().stream().filter(r -> r.id().value().equals(contract)).findFirst().orElseThrow().fix();
+        assertThat(page.locator("#details-" + contract + " .check-fix")).hasText("Fix: " + fix);
     }
 
     @Test

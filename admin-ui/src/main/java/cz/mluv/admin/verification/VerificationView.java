@@ -121,7 +121,7 @@ public class VerificationView extends VerticalLayout implements BeforeEnterObser
         grid.setItems(List.copyOf(rows.values()));
     }
 
-    /** {@code ?check=<id>} (the dashboard's links) opens that check's SQL, why and pass rule. */
+    /** {@code ?check=<id>} (the dashboard's links) opens that check's SQL, why, pass rule and fix. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         event.getLocation().getQueryParameters().getSingleParameter("check").ifPresent(text -> {
@@ -146,7 +146,9 @@ public class VerificationView extends VerticalLayout implements BeforeEnterObser
     private Div details(CheckRow row) {
         Div box = new Div();
         box.setId("details-" + row.check().id().value());
-        box.add(new Div(new Span("Why: " + row.check().why())), new Div(new Span("Pass rule: " + row.check().passRule())));
+        Div fix = new Div(new Span("Fix: " + row.check().fix()));
+        fix.addClassName("check-fix");
+        box.add(new Div(new Span("Why: " + row.check().why())), new Div(new Span("Pass rule: " + row.check().passRule())), fix);
         Pre sql = new Pre(row.check().sql().strip());
         sql.addClassName("check-sql");
         sql.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("white-space", "pre-wrap");

@@ -1,5 +1,6 @@
 package cz.mluv.api.caching;
 
+import cz.mluv.migrations.settings.MluvSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
@@ -20,9 +21,9 @@ import java.time.Duration;
  */
 @ConfigurationProperties("mluv.api.cache")
 public record CacheSettings(
-        @Bindable(defaultValue = "true") boolean enabled,
-        @Bindable(defaultValue = "10000") int maxEntries,
-        @Bindable(defaultValue = "10s") Duration poll,
+        @Bindable(defaultValue = MluvSettings.API_CACHE_DEFAULT) boolean enabled,
+        @Bindable(defaultValue = MluvSettings.API_CACHE_MAX_ENTRIES_DEFAULT) int maxEntries,
+        @Bindable(defaultValue = MluvSettings.API_REFRESH_POLL_DEFAULT) Duration poll,
         @Bindable(defaultValue = "1s") Duration reconnectDelay) {
 
     /** @throws IllegalArgumentException when a value is out of range */

@@ -1,5 +1,6 @@
 package cz.mluv.api.caching;
 
+import cz.mluv.migrations.settings.MluvSettings;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.cron.CronExpression;
 import jakarta.inject.Singleton;
@@ -25,7 +26,7 @@ public class NextRefresh {
      * @param cron the scheduler's cron expression (six fields: second minute hour day month weekday)
      * @throws IllegalArgumentException when the expression is malformed
      */
-    public NextRefresh(@Value("${mluv.refresh.cron:0 0 * * * *}") String cron) {
+    public NextRefresh(@Value("${mluv.refresh.cron:" + MluvSettings.REFRESH_CRON_DEFAULT + "}") String cron) {
         try {
             this.cron = CronExpression.create(cron);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package cz.mluv.api.management;
 
+import cz.mluv.migrations.settings.MluvSettings;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.AuthenticationFailureReason;
@@ -33,7 +34,7 @@ public class ManagementCredential<B> implements HttpRequestAuthenticationProvide
      * @param user     the management user name
      * @param password its password; blank = no management account
      */
-    public ManagementCredential(@Value("${mluv.management.user:management}") String user,
+    public ManagementCredential(@Value("${mluv.management.user:" + MluvSettings.MANAGEMENT_USER_DEFAULT + "}") String user,
                                 @Value("${mluv.management.password:}") String password) {
         this.user = user;
         this.password = password == null || password.isBlank() ? null : password.getBytes(StandardCharsets.UTF_8);

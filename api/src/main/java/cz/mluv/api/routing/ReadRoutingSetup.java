@@ -1,5 +1,6 @@
 package cz.mluv.api.routing;
 
+import cz.mluv.migrations.settings.MluvSettings;
 import com.zaxxer.hikari.HikariDataSource;
 import cz.mluv.db.replica.ReadRoutingDataSource;
 import cz.mluv.db.replica.ReplicaSet;
@@ -40,14 +41,14 @@ public class ReadRoutingSetup implements BeanCreatedEventListener<DataSource>, O
 
     /**
      * @param urls      comma-separated replica JDBC URLs; empty = no routing
-     * @param maxLagMs  the lag limit, ms
-     * @param poolMax   maximum connections per replica pool
+     * @param maxLagMs  the lag limit, ms; -1 = {@link MluvSettings#MAX_REPLICA_LAG}'s default
+     * @param poolMax   maximum connections per replica pool; -1 = {@link MluvSettings#DB_REPLICA_POOL_MAX}'s default
      */
-    public ReadRoutingSetup(@Value("${mluv.replicas.urls:}") String urls, @Value("${mluv.replicas.max-lag-ms:5000}") long maxLagMs,
-                            @Value("${mluv.replicas.pool-max:30}") int poolMax) {
+    public ReadRoutingSetup(@Value("${mluv.replicas.urls:}") String urls, @Value("${mluv.replicas.max-lag-ms:-1}") long maxLagMs,
+                            @Value("${mluv.replicas.pool-max:-1}") int poolMax) {
         this.urls = Arrays.stream(urls.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        this.maxLag = Duration.ofMillis(maxLagMs);
-        this.poolMax = poolMax;
+        this.maxLag = maxLagMs < 0 ? MluvSettings.MAX_REPLICA_LAG.defaultValue() : Duration.ofMillis(maxLagMs);
+        this.poolMax = poolMax < 0 ? MluvSettings.DB_REPLICA_POOL_MAX.defaultValue() : poolMax;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package cz.mluv.db.bootstrap;
 
+import cz.mluv.migrations.settings.MluvSettings;
+import cz.mluv.migrations.settings.SettingsReader;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,33 +48,26 @@ public record DatabaseSettings(String url, String user, String password, int poo
     }
 
     /** Looks a setting up: the JVM system property of that name, else the environment variable. */
-    public static final Function<String, String> ENVIRONMENT = name -> {
-        String v = System.getProperty(name);
-        return v != null ? v : System.getenv(name);
-    };
+    public static final Function<String, String> ENVIRONMENT = SettingsReader.PROCESS;
 
     /**
      * @param lookup resolves a variable name to its value or {@code null}
-     * @return the settings
+     * @return the settings (names, defaults and ranges: {@link MluvSettings})
      * @throws IllegalArgumentException when a number is malformed or out of range
      */
     public static DatabaseSettings from(Function<String, String> lookup) {
-        String url = blankToNull(lookup.apply("MLUV_DB_URL"));
-        int poolMax = intValue(lookup, "MLUV_DB_POOL_MAX", 30, 1, 1000);
-        int minIdle = Math.min(intValue(lookup, "MLUV_DB_POOL_MIN_IDLE", 20, 0, 1000), poolMax);
-        String jit = value(lookup, "MLUV_DB_JIT", "off");
-        if (!jit.equals("on") && !jit.equals("off")) {
-            throw new IllegalArgumentException("MLUV_DB_JIT must be on or off, was: " + jit);
-        }
+        SettingsReader settings = new SettingsReader(lookup);
+        String url = settings.get(MluvSettings.DB_URL);
+        int poolMax = settings.get(MluvSettings.DB_POOL_MAX);
         return new DatabaseSettings(url,
-                value(lookup, "MLUV_DB_USER", url == null ? "postgres" : null),
-                value(lookup, "MLUV_DB_PASSWORD", ""),
-                poolMax, minIdle,
-                intValue(lookup, "MLUV_DB_CONNECTION_TIMEOUT_MS", 30_000, 250, 600_000),
-                jit,
-                Path.of(value(lookup, "MLUV_EMBEDDED_DATA_DIR", ".mluv/pgdata")),
-                intValue(lookup, "MLUV_EMBEDDED_PORT", 54329, 0, 65535),
-                intValue(lookup, "MLUV_API_DB_WAIT_MS", 1500, 250, 600_000));
+                settings.find(MluvSettings.DB_USER).orElse(url == null ? "postgres" : null),
+                settings.get(MluvSettings.DB_PASSWORD),
+                poolMax, Math.min(settings.get(MluvSettings.DB_POOL_MIN_IDLE), poolMax),
+                settings.get(MluvSettings.DB_CONNECTION_TIMEOUT_MS),
+                settings.get(MluvSettings.DB_JIT),
+                Path.of(settings.get(MluvSettings.EMBEDDED_DATA_DIR)),
+                settings.get(MluvSettings.EMBEDDED_PORT),
+                settings.get(MluvSettings.API_DB_WAIT_MS));
     }
 
     /** @return {@code true} when no external URL is configured and the embedded server is used */
@@ -123,30 +118,5 @@ public record DatabaseSettings(String url, String user, String password, int poo
         p.put("datasources.default.data-source-properties.connectTimeout", seconds);
         p.put("datasources.default.data-source-properties.loginTimeout", seconds);
         return p;
-    }
-
-    private static String value(Function<String, String> lookup, String name, String fallback) {
-        String v = blankToNull(lookup.apply(name));
-        return v == null ? fallback : v;
-    }
-
-    private static int intValue(Function<String, String> lookup, String name, int fallback, int min, int max) {
-        String v = blankToNull(lookup.apply(name));
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < min || n > max) {
-                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was: " + v);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was: " + v, e);
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

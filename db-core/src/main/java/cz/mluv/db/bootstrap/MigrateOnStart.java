@@ -1,8 +1,8 @@
 package cz.mluv.db.bootstrap;
 
-import cz.mluv.migrations.deploy.PgDuration;
+import cz.mluv.migrations.settings.MluvSettings;
+import cz.mluv.migrations.settings.SettingsReader;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -23,11 +23,11 @@ import java.util.function.Function;
 public record MigrateOnStart(boolean migrate, Duration lockTimeout) {
 
     /** The environment variable that turns migrating at start on or off. */
-    public static final String ENV_MIGRATE = "MLUV_MIGRATE_ON_START";
+    public static final String ENV_MIGRATE = MluvSettings.MIGRATE_ON_START.name();
     /** The environment variable of the lock timeout, shared with the deploy tool. */
-    public static final String ENV_LOCK_TIMEOUT = "MLUV_LOCK_TIMEOUT";
+    public static final String ENV_LOCK_TIMEOUT = MluvSettings.LOCK_TIMEOUT.name();
     /** The lock timeout when none is set: 5 s, as the deploy tool's. */
-    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_LOCK_TIMEOUT = MluvSettings.LOCK_TIMEOUT.defaultValue();
 
     /**
      * @throws NullPointerException     when {@code lockTimeout} is null
@@ -48,20 +48,8 @@ public record MigrateOnStart(boolean migrate, Duration lockTimeout) {
      *                                  {@code false}, or {@code MLUV_LOCK_TIMEOUT} is not a duration
      */
     public static MigrateOnStart from(Function<String, String> lookup, boolean embedded) {
-        String migrate = lookup.apply(ENV_MIGRATE);
-        boolean asked = switch (migrate == null ? "" : migrate.strip().toLowerCase(Locale.ROOT)) {
-            case "" -> embedded;
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException(ENV_MIGRATE + " must be true or false, was: " + migrate);
-        };
-        String timeout = lookup.apply(ENV_LOCK_TIMEOUT);
-        Duration lockTimeout;
-        try {
-            lockTimeout = timeout == null || timeout.isBlank() ? DEFAULT_LOCK_TIMEOUT : PgDuration.parse(timeout);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ENV_LOCK_TIMEOUT + ": " + e.getMessage(), e);
-        }
-        return new MigrateOnStart(asked || embedded, lockTimeout);
+        SettingsReader settings = new SettingsReader(lookup);
+        boolean asked = settings.find(MluvSettings.MIGRATE_ON_START).orElse(embedded);
+        return new MigrateOnStart(asked || embedded, settings.get(MluvSettings.LOCK_TIMEOUT));
     }
 }

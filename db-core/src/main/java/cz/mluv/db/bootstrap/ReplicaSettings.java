@@ -1,9 +1,9 @@
 package cz.mluv.db.bootstrap;
 
-import cz.mluv.migrations.deploy.PgDuration;
+import cz.mluv.migrations.settings.MluvSettings;
+import cz.mluv.migrations.settings.SettingsReader;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +41,12 @@ import java.util.function.Function;
 public record ReplicaSettings(int embeddedReplicas, List<String> replicaUrls, Duration maxReplicaLag, int replicaPoolMax,
                               long maxSlotWalMb) {
 
-    /** The lag limit when none is set: 5 s. */
-    public static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(5);
+    /** The lag limit when none is set ({@link MluvSettings#MAX_REPLICA_LAG}'s default). */
+    public static final Duration DEFAULT_MAX_LAG = MluvSettings.MAX_REPLICA_LAG.defaultValue();
 
     /** @throws IllegalArgumentException when a value is out of range */
     public ReplicaSettings {
-        replicaUrls = List.copyOf(replicaUrls);
+        replicaUrls = replicaUrls == null ? List.of() : List.copyOf(replicaUrls);
         if (embeddedReplicas < 0 || embeddedReplicas > 9) {
             throw new IllegalArgumentException("MLUV_REPLICAS must be between 0 and 9, was: " + embeddedReplicas);
         }
@@ -71,18 +71,10 @@ public record ReplicaSettings(int embeddedReplicas, List<String> replicaUrls, Du
      * @throws IllegalArgumentException when a value is malformed or out of range
      */
     public static ReplicaSettings from(Function<String, String> lookup) {
-        String urls = lookup.apply("MLUV_DB_REPLICA_URLS");
-        List<String> list = urls == null ? List.of()
-                : Arrays.stream(urls.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        String lag = lookup.apply("MLUV_MAX_REPLICA_LAG");
-        Duration maxLag;
-        try {
-            maxLag = lag == null || lag.isBlank() ? DEFAULT_MAX_LAG : PgDuration.parse(lag);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("MLUV_MAX_REPLICA_LAG: " + e.getMessage(), e);
-        }
-        return new ReplicaSettings(number(lookup, "MLUV_REPLICAS", 0, 0, 9), list, maxLag,
-                number(lookup, "MLUV_DB_REPLICA_POOL_MAX", 30, 1, 1000), number(lookup, "MLUV_MAX_SLOT_WAL", 1024, 1, 10_000_000));
+        SettingsReader settings = new SettingsReader(lookup);
+        return new ReplicaSettings(settings.get(MluvSettings.REPLICAS), settings.get(MluvSettings.DB_REPLICA_URLS),
+                settings.get(MluvSettings.MAX_REPLICA_LAG), settings.get(MluvSettings.DB_REPLICA_POOL_MAX),
+                settings.get(MluvSettings.MAX_SLOT_WAL));
     }
 
     /**
@@ -121,21 +113,5 @@ public record ReplicaSettings(int embeddedReplicas, List<String> replicaUrls, Du
     /** @return the lag limit, ms */
     public long maxReplicaLagMs() {
         return maxReplicaLag.toMillis();
-    }
-
-    private static int number(Function<String, String> lookup, String name, int fallback, int min, int max) {
-        String v = lookup.apply(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.strip());
-            if (n < min || n > max) {
-                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was: " + v);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was: " + v, e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package cz.mluv.db.demodata;
 
+import cz.mluv.migrations.settings.MluvSettings;
+import cz.mluv.migrations.settings.SettingsReader;
 import java.util.function.Function;
 
 /**
@@ -11,8 +13,8 @@ import java.util.function.Function;
  */
 public record DemoDataSize(int users, long messages, long seed) {
 
-    /** The default of the main job: 10,000 users, 200,000 messages. */
-    public static final DemoDataSize DEMO = new DemoDataSize(10_000, 200_000, 42);
+    /** The default of the main job (the declared defaults: 10,000 users, 200,000 messages, seed 42). */
+    public static final DemoDataSize DEMO = from(name -> null);
     /** The benchmark size: 100,000 users, 2,000,000 messages. */
     public static final DemoDataSize BENCHMARK = new DemoDataSize(100_000, 2_000_000, 42);
 
@@ -30,28 +32,16 @@ public record DemoDataSize(int users, long messages, long seed) {
 
     /**
      * Reads {@code MLUV_DEMO_USERS}, {@code MLUV_DEMO_MESSAGES} and {@code MLUV_DEMO_SEED}, each
-     * defaulting to {@link #DEMO}'s value.
+     * defaulting to {@link #DEMO}'s value
+     * (declared in {@link MluvSettings}).
      *
      * @param lookup resolves a variable name to its value or {@code null}
      * @return the size
      * @throws IllegalArgumentException when a value is not a number or out of range
      */
     public static DemoDataSize from(Function<String, String> lookup) {
-        return new DemoDataSize(
-                (int) number(lookup, "MLUV_DEMO_USERS", DEMO.users()),
-                number(lookup, "MLUV_DEMO_MESSAGES", DEMO.messages()),
-                number(lookup, "MLUV_DEMO_SEED", DEMO.seed()));
-    }
-
-    private static long number(Function<String, String> lookup, String name, long fallback) {
-        String v = lookup.apply(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(v.trim().replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was: " + v, e);
-        }
+        SettingsReader settings = new SettingsReader(lookup);
+        return new DemoDataSize(settings.get(MluvSettings.DEMO_USERS), settings.get(MluvSettings.DEMO_MESSAGES),
+                settings.get(MluvSettings.DEMO_SEED));
     }
 }

@@ -1,5 +1,6 @@
 package cz.mluv.db.refresh;
 
+import cz.mluv.migrations.settings.MluvSettings;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
@@ -27,12 +28,12 @@ import java.time.Duration;
  */
 @ConfigurationProperties("mluv.refresh")
 public record RefreshPolicy(
-        @Bindable(defaultValue = "10m") Duration statementTimeout,
-        @Bindable(defaultValue = "10s") Duration lockTimeout,
-        @Bindable(defaultValue = "3") int maxAttempts,
-        @Bindable(defaultValue = "2s") Duration backoff,
-        @Bindable(defaultValue = "30s") Duration maxBackoff,
-        @Bindable(defaultValue = "30s") Duration shutdownTimeout,
+        @Bindable(defaultValue = MluvSettings.REFRESH_STATEMENT_TIMEOUT_DEFAULT) Duration statementTimeout,
+        @Bindable(defaultValue = MluvSettings.REFRESH_LOCK_TIMEOUT_DEFAULT) Duration lockTimeout,
+        @Bindable(defaultValue = MluvSettings.REFRESH_MAX_ATTEMPTS_DEFAULT) int maxAttempts,
+        @Bindable(defaultValue = MluvSettings.REFRESH_BACKOFF_DEFAULT) Duration backoff,
+        @Bindable(defaultValue = MluvSettings.REFRESH_MAX_BACKOFF_DEFAULT) Duration maxBackoff,
+        @Bindable(defaultValue = MluvSettings.REFRESH_SHUTDOWN_TIMEOUT_DEFAULT) Duration shutdownTimeout,
         @Nullable String workerName) {
 
     /**
@@ -55,8 +56,9 @@ public record RefreshPolicy(
 
     /** @return the defaults: 10 min statement, 10 s lock, 3 tries from 2 s up to 30 s, 30 s shutdown wait */
     public static RefreshPolicy defaults() {
-        return new RefreshPolicy(Duration.ofMinutes(10), Duration.ofSeconds(10), 3, Duration.ofSeconds(2),
-                Duration.ofSeconds(30), Duration.ofSeconds(30), null);
+        return new RefreshPolicy(MluvSettings.REFRESH_STATEMENT_TIMEOUT.defaultValue(), MluvSettings.REFRESH_LOCK_TIMEOUT.defaultValue(),
+                MluvSettings.REFRESH_MAX_ATTEMPTS.defaultValue(), MluvSettings.REFRESH_BACKOFF.defaultValue(),
+                MluvSettings.REFRESH_MAX_BACKOFF.defaultValue(), MluvSettings.REFRESH_SHUTDOWN_TIMEOUT.defaultValue(), null);
     }
 
     /**

@@ -17,10 +17,11 @@ import java.util.List;
  * @param skipReason why it was not judged; {@code null} unless SKIPPED
  * @param why        why the check matters
  * @param passRule   when it passes, warns and fails
+ * @param fix        what an operator does when it WARNs or FAILs ({@link VerificationCheck#fix()})
  */
 public record CheckResult(CheckId id, String title, CheckStatus status, Severity severity, String summary,
                           List<Detail> details, String sql, long durationMs, String skipReason,
-                          String why, String passRule) {
+                          String why, String passRule, String fix) {
 
     /** Copies the details so that a result cannot change after it was made. */
     public CheckResult {
@@ -44,6 +45,7 @@ public record CheckResult(CheckId id, String title, CheckStatus status, Severity
      */
     public static CheckResult of(VerificationCheck check, Outcome outcome, long durationMs) {
         return new CheckResult(check.id(), check.title(), outcome.status(), check.severity(), outcome.summary(),
-                outcome.details(), check.sql(), durationMs, outcome.skipReason(), check.why(), check.passRule());
+                outcome.details(), check.sql(), durationMs, outcome.skipReason(), check.why(), check.passRule(),
+                check.fix());
     }
 }

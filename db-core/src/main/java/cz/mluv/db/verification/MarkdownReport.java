@@ -47,6 +47,7 @@ final class MarkdownReport {
         }
         md.append("- Why: ").append(line(r.why())).append('\n')
                 .append("- Pass rule: ").append(line(r.passRule())).append('\n')
+                .append("- Fix: ").append(line(r.fix())).append('\n')
                 .append("- Severity: ").append(r.severity()).append("; took ").append(r.durationMs()).append(" ms\n\n");
         if (!r.details().isEmpty()) {
             table(md, r.details().stream().map(Detail::toRow).toList());

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /**
  * {@link ReportFormat#TEXT}: a headline, one line per check (status, severity, id, summary), and
- * under each check that did not pass, its first detail rows.
+ * under each check that warned or failed, its fix and its first detail rows.
  */
 final class TextReport {
 
@@ -29,6 +29,7 @@ final class TextReport {
             out.append(String.format(Locale.ROOT, "%-7s %-8s %-" + idWidth + "s  %s%n", r.status(), r.severity(), r.id(),
                     oneLine(r.summary())));
             if (r.status() != CheckStatus.PASS && r.status() != CheckStatus.SKIPPED) {
+                out.append("        fix: ").append(oneLine(r.fix())).append('\n');
                 rows(out, r.details().stream().map(Detail::toRow).toList());
             }
         }

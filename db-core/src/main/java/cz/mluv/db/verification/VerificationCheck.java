@@ -27,6 +27,14 @@ public interface VerificationCheck {
     /** @return when the check passes, warns and fails */
     String passRule();
 
+    /**
+     * @return what an operator does when the check WARNs or FAILs (or, for an informational check,
+     *         does with its findings): the statement to run, the migration to write, the setting to
+     *         change; never blank. Printed by the reports and shown by the console beside why and the
+     *         pass rule; Mluv never runs it by itself.
+     */
+    String fix();
+
     /** @return how much a non-PASS result matters */
     Severity severity();
 

@@ -1,20 +1,20 @@
 package cz.mluv.db.verification;
 
+import cz.mluv.migrations.settings.MluvSettings;
+import cz.mluv.migrations.settings.Setting;
+import cz.mluv.migrations.settings.SettingsReader;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Thresholds of the verification catalogue. In Micronaut: {@code mluv.verification.*} in
  * application.yml, or the environment variables {@code MLUV_VERIFICATION_*} (Micronaut maps them);
  * without Micronaut (the deploy tool): {@link #fromEnvironment()} reads the same variables.
  * Durations are written {@code 500ms}, {@code 90s}, {@code 15m}, {@code 2h}, {@code 7d} or ISO-8601.
+ * Every name, default and range is declared once, in {@link MluvSettings}.
  *
  * @param viewWarnAfter          a materialized view older than this is WARN
  *                               ({@code MLUV_VERIFICATION_VIEW_WARN_AFTER}, default 2h)
@@ -61,63 +61,24 @@ import java.util.regex.Pattern;
  */
 @ConfigurationProperties("mluv.verification")
 public record VerificationSettings(
-        @Bindable(defaultValue = VIEW_WARN_AFTER_DEFAULT) Duration viewWarnAfter,
-        @Bindable(defaultValue = VIEW_FAIL_AFTER_DEFAULT) Duration viewFailAfter,
-        @Bindable(defaultValue = LARGE_TABLE_ROWS_DEFAULT) long largeTableRows,
-        @Bindable(defaultValue = SLOW_QUERY_MS_DEFAULT) double slowQueryMs,
-        @Bindable(defaultValue = CONNECTIONS_WARN_PERCENT_DEFAULT) int connectionsWarnPercent,
-        @Bindable(defaultValue = INDEX_TABLE_MAX_PERCENT_DEFAULT) int indexTableMaxPercent,
-        @Bindable(defaultValue = RATIO_MIN_TABLE_BYTES_DEFAULT) long ratioMinTableBytes,
-        @Bindable(defaultValue = STATISTICS_MAX_AGE_DEFAULT) Duration statisticsMaxAge,
-        @Bindable(defaultValue = STATEMENT_TIMEOUT_DEFAULT) Duration statementTimeout,
-        @Bindable(defaultValue = POOL_APPLICATION_DEFAULT) String poolApplication,
-        @Bindable(defaultValue = DB_POOL_MAX_DEFAULT) int poolMax,
-        @Bindable(defaultValue = LONG_QUERY_AFTER_DEFAULT) Duration longQueryAfter,
-        @Bindable(defaultValue = IDLE_IN_TRANSACTION_AFTER_DEFAULT) Duration idleInTransactionAfter,
-        @Bindable(defaultValue = CACHE_HIT_MIN_PERCENT_DEFAULT) double cacheHitMinPercent,
-        @Bindable(defaultValue = XID_WARN_AGE_DEFAULT) long xidWarnAge,
-        @Bindable(defaultValue = DEAD_ROWS_PERCENT_DEFAULT) double deadRowsPercent,
-        @Bindable(defaultValue = DEAD_ROWS_MIN_DEFAULT) long deadRowsMin,
-        @Bindable(defaultValue = RELATION_WARN_BYTES_DEFAULT) long relationWarnBytes) {
-
-    /** Default of {@code MLUV_VERIFICATION_VIEW_WARN_AFTER}. */
-    public static final String VIEW_WARN_AFTER_DEFAULT = "2h";
-    /** Default of {@code MLUV_VERIFICATION_VIEW_FAIL_AFTER}. */
-    public static final String VIEW_FAIL_AFTER_DEFAULT = "24h";
-    /** Default of {@code MLUV_VERIFICATION_LARGE_TABLE_ROWS}. */
-    public static final String LARGE_TABLE_ROWS_DEFAULT = "10000";
-    /** Default of {@code MLUV_VERIFICATION_SLOW_QUERY_MS}. */
-    public static final String SLOW_QUERY_MS_DEFAULT = "100";
-    /** Default of {@code MLUV_VERIFICATION_CONNECTIONS_WARN_PERCENT}. */
-    public static final String CONNECTIONS_WARN_PERCENT_DEFAULT = "80";
-    /** Default of {@code MLUV_VERIFICATION_INDEX_TABLE_MAX_PERCENT}. */
-    public static final String INDEX_TABLE_MAX_PERCENT_DEFAULT = "20";
-    /** Default of {@code MLUV_VERIFICATION_RATIO_MIN_TABLE_BYTES}. */
-    public static final String RATIO_MIN_TABLE_BYTES_DEFAULT = "1048576";
-    /** Default of {@code MLUV_VERIFICATION_STATISTICS_MAX_AGE}. */
-    public static final String STATISTICS_MAX_AGE_DEFAULT = "7d";
-    /** Default of {@code MLUV_VERIFICATION_STATEMENT_TIMEOUT}. */
-    public static final String STATEMENT_TIMEOUT_DEFAULT = "30s";
-    /** Default of {@code MLUV_VERIFICATION_POOL_APPLICATION}. */
-    public static final String POOL_APPLICATION_DEFAULT = "mluv";
-    /** Default of {@code MLUV_DB_POOL_MAX}. */
-    public static final String DB_POOL_MAX_DEFAULT = "30";
-    /** Default of {@code MLUV_VERIFICATION_LONG_QUERY_AFTER}. */
-    public static final String LONG_QUERY_AFTER_DEFAULT = "1m";
-    /** Default of {@code MLUV_VERIFICATION_IDLE_IN_TRANSACTION_AFTER}. */
-    public static final String IDLE_IN_TRANSACTION_AFTER_DEFAULT = "1m";
-    /** Default of {@code MLUV_VERIFICATION_CACHE_HIT_MIN_PERCENT}. */
-    public static final String CACHE_HIT_MIN_PERCENT_DEFAULT = "99";
-    /** Default of {@code MLUV_VERIFICATION_XID_WARN_AGE}. */
-    public static final String XID_WARN_AGE_DEFAULT = "1000000000";
-    /** Default of {@code MLUV_VERIFICATION_DEAD_ROWS_PERCENT}. */
-    public static final String DEAD_ROWS_PERCENT_DEFAULT = "20";
-    /** Default of {@code MLUV_VERIFICATION_DEAD_ROWS_MIN}. */
-    public static final String DEAD_ROWS_MIN_DEFAULT = "1000";
-    /** Default of {@code MLUV_VERIFICATION_RELATION_WARN_BYTES}. */
-    public static final String RELATION_WARN_BYTES_DEFAULT = "10737418240";
-
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+        @Bindable(defaultValue = MluvSettings.VIEW_WARN_AFTER_DEFAULT) Duration viewWarnAfter,
+        @Bindable(defaultValue = MluvSettings.VIEW_FAIL_AFTER_DEFAULT) Duration viewFailAfter,
+        @Bindable(defaultValue = MluvSettings.LARGE_TABLE_ROWS_DEFAULT) long largeTableRows,
+        @Bindable(defaultValue = MluvSettings.SLOW_QUERY_MS_DEFAULT) double slowQueryMs,
+        @Bindable(defaultValue = MluvSettings.CONNECTIONS_WARN_PERCENT_DEFAULT) int connectionsWarnPercent,
+        @Bindable(defaultValue = MluvSettings.INDEX_TABLE_MAX_PERCENT_DEFAULT) int indexTableMaxPercent,
+        @Bindable(defaultValue = MluvSettings.RATIO_MIN_TABLE_BYTES_DEFAULT) long ratioMinTableBytes,
+        @Bindable(defaultValue = MluvSettings.STATISTICS_MAX_AGE_DEFAULT) Duration statisticsMaxAge,
+        @Bindable(defaultValue = MluvSettings.STATEMENT_TIMEOUT_DEFAULT) Duration statementTimeout,
+        @Bindable(defaultValue = MluvSettings.POOL_APPLICATION_DEFAULT) String poolApplication,
+        @Bindable(defaultValue = MluvSettings.DB_POOL_MAX_DEFAULT) int poolMax,
+        @Bindable(defaultValue = MluvSettings.LONG_QUERY_AFTER_DEFAULT) Duration longQueryAfter,
+        @Bindable(defaultValue = MluvSettings.IDLE_IN_TRANSACTION_AFTER_DEFAULT) Duration idleInTransactionAfter,
+        @Bindable(defaultValue = MluvSettings.CACHE_HIT_MIN_PERCENT_DEFAULT) double cacheHitMinPercent,
+        @Bindable(defaultValue = MluvSettings.XID_WARN_AGE_DEFAULT) long xidWarnAge,
+        @Bindable(defaultValue = MluvSettings.DEAD_ROWS_PERCENT_DEFAULT) double deadRowsPercent,
+        @Bindable(defaultValue = MluvSettings.DEAD_ROWS_MIN_DEFAULT) long deadRowsMin,
+        @Bindable(defaultValue = MluvSettings.RELATION_WARN_BYTES_DEFAULT) long relationWarnBytes) {
 
     /** @throws IllegalArgumentException when a threshold is out of range or the view thresholds are reversed */
     public VerificationSettings {
@@ -156,39 +117,35 @@ public record VerificationSettings(
      * @throws IllegalArgumentException when a value is malformed
      */
     public static VerificationSettings fromEnvironment() {
-        Map<String, String> env = System.getenv();
-        return from(name -> System.getProperty(name, env.get(name)));
+        return from(SettingsReader.PROCESS);
     }
 
     /**
      * @param lookup variable name to value, or {@code null} when unset
-     * @return the settings
-     * @throws IllegalArgumentException when a value is malformed
+     * @return the settings (names, defaults and ranges: {@link MluvSettings})
+     * @throws IllegalArgumentException naming the variable when a value is malformed or out of range
      */
     public static VerificationSettings from(Function<String, String> lookup) {
-        Function<String, String> v = name -> {
-            String value = lookup.apply(name);
-            return value == null || value.isBlank() ? null : value.strip();
-        };
+        SettingsReader v = new SettingsReader(lookup);
         return new VerificationSettings(
-                duration(v, "MLUV_VERIFICATION_VIEW_WARN_AFTER", VIEW_WARN_AFTER_DEFAULT),
-                duration(v, "MLUV_VERIFICATION_VIEW_FAIL_AFTER", VIEW_FAIL_AFTER_DEFAULT),
-                number(v, "MLUV_VERIFICATION_LARGE_TABLE_ROWS", LARGE_TABLE_ROWS_DEFAULT).longValue(),
-                number(v, "MLUV_VERIFICATION_SLOW_QUERY_MS", SLOW_QUERY_MS_DEFAULT).doubleValue(),
-                number(v, "MLUV_VERIFICATION_CONNECTIONS_WARN_PERCENT", CONNECTIONS_WARN_PERCENT_DEFAULT).intValue(),
-                number(v, "MLUV_VERIFICATION_INDEX_TABLE_MAX_PERCENT", INDEX_TABLE_MAX_PERCENT_DEFAULT).intValue(),
-                number(v, "MLUV_VERIFICATION_RATIO_MIN_TABLE_BYTES", RATIO_MIN_TABLE_BYTES_DEFAULT).longValue(),
-                duration(v, "MLUV_VERIFICATION_STATISTICS_MAX_AGE", STATISTICS_MAX_AGE_DEFAULT),
-                duration(v, "MLUV_VERIFICATION_STATEMENT_TIMEOUT", STATEMENT_TIMEOUT_DEFAULT),
-                orDefault(v, "MLUV_VERIFICATION_POOL_APPLICATION", POOL_APPLICATION_DEFAULT),
-                number(v, "MLUV_DB_POOL_MAX", DB_POOL_MAX_DEFAULT).intValue(),
-                duration(v, "MLUV_VERIFICATION_LONG_QUERY_AFTER", LONG_QUERY_AFTER_DEFAULT),
-                duration(v, "MLUV_VERIFICATION_IDLE_IN_TRANSACTION_AFTER", IDLE_IN_TRANSACTION_AFTER_DEFAULT),
-                number(v, "MLUV_VERIFICATION_CACHE_HIT_MIN_PERCENT", CACHE_HIT_MIN_PERCENT_DEFAULT).doubleValue(),
-                number(v, "MLUV_VERIFICATION_XID_WARN_AGE", XID_WARN_AGE_DEFAULT).longValue(),
-                number(v, "MLUV_VERIFICATION_DEAD_ROWS_PERCENT", DEAD_ROWS_PERCENT_DEFAULT).doubleValue(),
-                number(v, "MLUV_VERIFICATION_DEAD_ROWS_MIN", DEAD_ROWS_MIN_DEFAULT).longValue(),
-                number(v, "MLUV_VERIFICATION_RELATION_WARN_BYTES", RELATION_WARN_BYTES_DEFAULT).longValue());
+                v.get(MluvSettings.VERIFICATION_VIEW_WARN_AFTER),
+                v.get(MluvSettings.VERIFICATION_VIEW_FAIL_AFTER),
+                v.get(MluvSettings.VERIFICATION_LARGE_TABLE_ROWS),
+                v.get(MluvSettings.VERIFICATION_SLOW_QUERY_MS),
+                v.get(MluvSettings.VERIFICATION_CONNECTIONS_WARN_PERCENT),
+                v.get(MluvSettings.VERIFICATION_INDEX_TABLE_MAX_PERCENT),
+                v.get(MluvSettings.VERIFICATION_RATIO_MIN_TABLE_BYTES),
+                v.get(MluvSettings.VERIFICATION_STATISTICS_MAX_AGE),
+                v.get(MluvSettings.VERIFICATION_STATEMENT_TIMEOUT),
+                v.get(MluvSettings.VERIFICATION_POOL_APPLICATION),
+                v.get(MluvSettings.DB_POOL_MAX),
+                v.get(MluvSettings.VERIFICATION_LONG_QUERY_AFTER),
+                v.get(MluvSettings.VERIFICATION_IDLE_IN_TRANSACTION_AFTER),
+                v.get(MluvSettings.VERIFICATION_CACHE_HIT_MIN_PERCENT),
+                v.get(MluvSettings.VERIFICATION_XID_WARN_AGE),
+                v.get(MluvSettings.VERIFICATION_DEAD_ROWS_PERCENT),
+                v.get(MluvSettings.VERIFICATION_DEAD_ROWS_MIN),
+                v.get(MluvSettings.VERIFICATION_RELATION_WARN_BYTES));
     }
 
     /**
@@ -197,23 +154,7 @@ public record VerificationSettings(
      * @throws IllegalArgumentException when the text is neither form
      */
     public static Duration parseDuration(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        Matcher m = SHORT_DURATION.matcher(t);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
-        try {
-            return Duration.parse(text.strip().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("not a duration (use 500ms, 90s, 15m, 2h, 7d or ISO-8601): " + text, e);
-        }
+        return Setting.parseDuration(text);
     }
 
     /**
@@ -231,28 +172,6 @@ public record VerificationSettings(
             }
         }
         return ms + "ms";
-    }
-
-    private static Duration duration(Function<String, String> v, String name, String fallback) {
-        try {
-            return parseDuration(orDefault(v, name, fallback));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Double number(Function<String, String> v, String name, String fallback) {
-        String text = orDefault(v, name, fallback);
-        try {
-            return Double.valueOf(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, was: " + text, e);
-        }
-    }
-
-    private static String orDefault(Function<String, String> v, String name, String fallback) {
-        String value = v.apply(name);
-        return value == null ? fallback : value;
     }
 
     private static void requireRange(String name, long value, long min, long max) {

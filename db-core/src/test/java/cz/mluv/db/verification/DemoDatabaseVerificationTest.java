@@ -65,6 +65,7 @@ class DemoDatabaseVerificationTest {
             assertFalse(r.sql().isBlank(), r.id().value());
             assertFalse(r.why().isBlank(), r.id().value());
             assertFalse(r.passRule().isBlank(), r.id().value());
+            assertFalse(r.fix().isBlank(), r.id().value());
         }
     }
 
@@ -100,6 +101,7 @@ class DemoDatabaseVerificationTest {
         for (CheckResult r : report.results()) {
             assertTrue(md.contains("| `" + r.id() + "` "), r.id().value());
             assertTrue(md.contains("### `" + r.id() + "` "), r.id().value());
+            assertTrue(md.contains("- Fix: " + r.fix().strip().replaceAll("\\s*\\R\\s*", " ")), r.id().value());
         }
         assertTrue(md.contains("```sql\n-- Flyway's schema history"), "the SQL of migrations-applied");
     }
@@ -113,6 +115,9 @@ class DemoDatabaseVerificationTest {
         JsonNode history = json.get("results").get(0).get("details");
         assertTrue(history.size() >= 4, "one history row per migration");
         assertEquals("1", history.get(0).get("version").asText());
+        for (int i = 0; i < report.results().size(); i++) {
+            assertEquals(report.results().get(i).fix(), json.get("results").get(i).get("fix").asText());
+        }
     }
 
     @Test
@@ -120,6 +125,9 @@ class DemoDatabaseVerificationTest {
         String text = report.toText();
         assertTrue(text.contains(report.status() + ": "), text);
         assertEquals(report.results().size(), text.lines().filter(l -> l.matches("^(PASS|WARN|FAIL|SKIPPED) .*")).count(), text);
+        long notPassed = report.results().stream()
+                .filter(r -> r.status() == CheckStatus.WARN || r.status() == CheckStatus.FAIL).count();
+        assertEquals(notPassed, text.lines().filter(l -> l.startsWith("        fix: ")).count(), text);
     }
 
     @Test

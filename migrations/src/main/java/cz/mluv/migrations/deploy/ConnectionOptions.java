@@ -1,5 +1,7 @@
 package cz.mluv.migrations.deploy;
 
+import cz.mluv.migrations.settings.MluvSettings;
+import cz.mluv.migrations.settings.SettingsReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -9,16 +11,11 @@ import picocli.CommandLine.Option;
  * The connection options every subcommand takes, each with an environment fallback.
  *
  * <p>No URL at all means the embedded PostgreSQL server, so the tool works on a fresh machine.
+ * The environment fallbacks and their defaults are declared in {@link MluvSettings}.
  */
 final class ConnectionOptions {
 
-    static final String ENV_URL = "MLUV_DB_URL";
-    static final String ENV_USER = "MLUV_DB_USER";
-    static final String ENV_PASSWORD = "MLUV_DB_PASSWORD";
-    static final String ENV_LOCK_TIMEOUT = "MLUV_LOCK_TIMEOUT";
-    static final String ENV_EMBEDDED_DATA_DIR = "MLUV_EMBEDDED_DATA_DIR";
-    static final String DEFAULT_EMBEDDED_DATA_DIR = ".mluv/pgdata";
-    static final String DEFAULT_LOCK_TIMEOUT = "5s";
+    static final String ENV_URL = MluvSettings.DB_URL.name();
 
     @Option(names = "--url", paramLabel = "JDBC_URL",
             description = "JDBC URL of the database (env MLUV_DB_URL). None: the embedded PostgreSQL "
@@ -50,20 +47,21 @@ final class ConnectionOptions {
      * @throws DeployException (usage) when a value is malformed
      */
     ConnectionSettings resolve(Map<String, String> env) {
-        String resolvedUrl = pick(url, env.get(ENV_URL));
+        SettingsReader settings = SettingsReader.of(env);
+        String resolvedUrl = pick(url, settings.get(MluvSettings.DB_URL));
         if (resolvedUrl != null && !resolvedUrl.startsWith("jdbc:postgresql:")) {
             throw DeployException.usage("--url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), got: " + resolvedUrl);
         }
-        String timeoutText = pick(lockTimeout, pick(env.get(ENV_LOCK_TIMEOUT), DEFAULT_LOCK_TIMEOUT));
         Duration timeout;
         try {
-            timeout = PgDuration.parse(timeoutText);
+            timeout = lockTimeout != null && !lockTimeout.isBlank() ? MluvSettings.LOCK_TIMEOUT.parse(lockTimeout)
+                    : settings.get(MluvSettings.LOCK_TIMEOUT);
         } catch (IllegalArgumentException e) {
-            throw DeployException.usage("--lock-timeout / " + ENV_LOCK_TIMEOUT + ": " + e.getMessage());
+            throw DeployException.usage("--lock-timeout / " + e.getMessage());
         }
-        Path dataDir = Path.of(pick(env.get(ENV_EMBEDDED_DATA_DIR), DEFAULT_EMBEDDED_DATA_DIR));
-        return new ConnectionSettings(resolvedUrl, pick(user, env.get(ENV_USER)), pick(password, env.get(ENV_PASSWORD)),
-                timeout, dataDir);
+        Path dataDir = Path.of(settings.get(MluvSettings.EMBEDDED_DATA_DIR));
+        return new ConnectionSettings(resolvedUrl, pick(user, settings.get(MluvSettings.DB_USER)),
+                pick(password, settings.find(MluvSettings.DB_PASSWORD).orElse(null)), timeout, dataDir);
     }
 
     private static String pick(String first, String fallback) {

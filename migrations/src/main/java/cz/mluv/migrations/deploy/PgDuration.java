@@ -1,38 +1,26 @@
 package cz.mluv.migrations.deploy;
 
+import cz.mluv.migrations.settings.Setting;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Durations written the PostgreSQL way on the command line and in {@code MLUV_LOCK_TIMEOUT}:
- * {@code 500ms}, {@code 5s}, {@code 2min}, {@code 1h}, {@code 0}.
+ * {@code 500ms}, {@code 5s}, {@code 2min}, {@code 1h}, {@code 0}; the syntax of every duration setting,
+ * {@link Setting#parseDuration(String)}.
  */
 public final class PgDuration {
-
-    private static final Pattern FORMAT = Pattern.compile("(\\d{1,9})\\s*(ms|s|min|h)?");
 
     private PgDuration() {
     }
 
     /**
-     * @param text a whole number with an optional unit (ms, s, min, h; none means milliseconds, as in PostgreSQL)
+     * @param text a whole number with an optional unit (ms, s, m or min, h, d; none means milliseconds, as in
+     *             PostgreSQL) or ISO-8601
      * @return the duration; {@link Duration#ZERO} means no limit
      * @throws IllegalArgumentException when the text is not such a duration
      */
     public static Duration parse(String text) {
-        Matcher m = FORMAT.matcher(text.strip());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a duration (examples: 500ms, 5s, 2min, 0): " + text);
-        }
-        long amount = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "ms" : m.group(2);
-        return switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "min" -> Duration.ofMinutes(amount);
-            default -> Duration.ofHours(amount);
-        };
+        return Setting.parseDuration(text);
     }
 
     /**

@@ -1,5 +1,6 @@
 package cz.mluv.scheduler.analyze;
 
+import cz.mluv.migrations.settings.MluvSettings;
 import cz.mluv.db.refresh.AdvisoryLock;
 import cz.mluv.db.refresh.RefreshPolicy;
 import cz.mluv.scheduler.CronSchedule;
@@ -61,8 +62,8 @@ public class HotTablesAnalyzer {
      * @throws IllegalArgumentException when a table is not allowed or the cron is malformed
      */
     public HotTablesAnalyzer(DataSource dataSource, RefreshPolicy policy,
-                             @Value("${mluv.analyze.tables:users,messages,daily_stats,saved_words,user_stars,user_settings}") List<String> tables,
-                             @Value("${mluv.analyze.cron:0 30 3 * * *}") String cron, MeterRegistry registry) {
+                             @Value("${mluv.analyze.tables:" + MluvSettings.ANALYZE_TABLES_DEFAULT + "}") List<String> tables,
+                             @Value("${mluv.analyze.cron:" + MluvSettings.ANALYZE_CRON_DEFAULT + "}") String cron, MeterRegistry registry) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.policy = policy;
         this.tables = tables.stream().map(String::trim).filter(t -> !t.isEmpty()).toList();

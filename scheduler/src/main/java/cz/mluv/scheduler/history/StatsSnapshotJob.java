@@ -1,5 +1,6 @@
 package cz.mluv.scheduler.history;
 
+import cz.mluv.migrations.settings.MluvSettings;
 import cz.mluv.db.history.HistoryQueries;
 import cz.mluv.db.history.SnapshotSource;
 import cz.mluv.db.history.StatisticsHistory;
@@ -43,9 +44,9 @@ public class StatsSnapshotJob {
     public enum Outcome { TAKEN, SKIPPED_LOCKED, SKIPPED_FRESH, FAILED }
 
     /** Default of {@code mluv.history.cron} ({@code MLUV_HISTORY_CRON}): every 15 minutes. */
-    public static final String DEFAULT_CRON = "0 */15 * * * *";
+    public static final String DEFAULT_CRON = MluvSettings.HISTORY_CRON_DEFAULT;
     /** Default of {@code mluv.history.retention} ({@code MLUV_HISTORY_RETENTION}). */
-    public static final String DEFAULT_RETENTION = "14d";
+    public static final String DEFAULT_RETENTION = MluvSettings.HISTORY_RETENTION_DEFAULT;
 
     private static final Logger LOG = LoggerFactory.getLogger(StatsSnapshotJob.class);
 

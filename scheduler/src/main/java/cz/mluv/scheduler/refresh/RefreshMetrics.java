@@ -1,5 +1,6 @@
 package cz.mluv.scheduler.refresh;
 
+import cz.mluv.migrations.settings.MluvSettings;
 import cz.mluv.db.refresh.Freshness;
 import cz.mluv.db.refresh.RefreshOutcome;
 import cz.mluv.db.refresh.ViewFreshness;
@@ -63,7 +64,7 @@ public class RefreshMetrics {
     }
 
     /** Re-reads the freshness of every view (a failure keeps the previous snapshot). */
-    @Scheduled(fixedDelay = "${mluv.refresh.metrics-poll:15s}", initialDelay = "1s")
+    @Scheduled(fixedDelay = "${mluv.refresh.metrics-poll:" + MluvSettings.REFRESH_METRICS_POLL_DEFAULT + "}", initialDelay = "1s")
     public void poll() {
         for (String view : schedule.views()) {
             try {

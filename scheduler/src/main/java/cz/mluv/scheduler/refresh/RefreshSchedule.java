@@ -1,5 +1,6 @@
 package cz.mluv.scheduler.refresh;
 
+import cz.mluv.migrations.settings.MluvSettings;
 import cz.mluv.db.refresh.ViewRefresher;
 import cz.mluv.scheduler.CronSchedule;
 import io.micronaut.context.annotation.Value;
@@ -15,7 +16,7 @@ import java.util.List;
 public class RefreshSchedule {
 
     /** Every hour on the hour, as the seeds' {@code crontab(minute=0)}. */
-    public static final String DEFAULT_CRON = "0 0 * * * *";
+    public static final String DEFAULT_CRON = MluvSettings.REFRESH_CRON_DEFAULT;
 
     private final CronSchedule cron;
     private final List<String> views;
@@ -26,7 +27,7 @@ public class RefreshSchedule {
      * @throws IllegalArgumentException when the cron is malformed or a view is not in the allow-list
      */
     public RefreshSchedule(@Value("${mluv.refresh.cron:" + DEFAULT_CRON + "}") String cron,
-                           @Value("${mluv.refresh.views:user_stats_summary}") List<String> views) {
+                           @Value("${mluv.refresh.views:" + MluvSettings.REFRESH_VIEWS_DEFAULT + "}") List<String> views) {
         this.cron = CronSchedule.of(cron);
         this.views = views.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
         for (String view : this.views) {

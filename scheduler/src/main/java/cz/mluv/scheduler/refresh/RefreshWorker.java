@@ -1,5 +1,6 @@
 package cz.mluv.scheduler.refresh;
 
+import cz.mluv.migrations.settings.MluvSettings;
 import cz.mluv.db.refresh.Freshness;
 import cz.mluv.db.refresh.RefreshOutcome;
 import cz.mluv.db.refresh.SingleRunnerRefresh;
@@ -48,7 +49,7 @@ public class RefreshWorker {
      * @param catchUpOnStart refresh at start when a view is stale or was never refreshed
      */
     public RefreshWorker(SingleRunnerRefresh refresh, ViewFreshness freshness, RefreshSchedule schedule, RefreshMetrics metrics,
-                         @Value("${mluv.refresh.catch-up-on-start:true}") boolean catchUpOnStart) {
+                         @Value("${mluv.refresh.catch-up-on-start:" + MluvSettings.REFRESH_CATCH_UP_DEFAULT + "}") boolean catchUpOnStart) {
         this.refresh = refresh;
         this.freshness = freshness;
         this.schedule = schedule;

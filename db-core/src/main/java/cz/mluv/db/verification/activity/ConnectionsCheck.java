@@ -73,4 +73,9 @@ public final class ConnectionsCheck extends SqlCheck {
     private static long percent(long part, long whole) {
         return whole <= 0 ? 0 : Math.round(100.0 * part / whole);
     }
+
+    @Override
+    public String fix() {
+        return "Find who holds them: `SELECT application_name, state, count(*) FROM pg_stat_activity GROUP BY 1, 2 ORDER BY 3 DESC`. End sessions idle in transaction (idle-in-transaction), make the pools smaller (MLUV_DB_POOL_MAX), put PgBouncer in front, or raise max_connections (a restart).";
+    }
 }

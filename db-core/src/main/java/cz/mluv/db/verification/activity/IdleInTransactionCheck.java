@@ -54,4 +54,9 @@ public final class IdleInTransactionCheck extends SqlCheck {
     public record IdleTransaction(long pid, String applicationName, String userName, String state, double idleS,
                                   double transactionS, String lastQuery) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "End the session with `SELECT pg_terminate_backend(<pid>)` and fix the application that left its transaction open; bound it for the role: `ALTER ROLE <role> SET idle_in_transaction_session_timeout = '1min'`.";
+    }
 }

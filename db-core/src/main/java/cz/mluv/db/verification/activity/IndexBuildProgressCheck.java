@@ -51,4 +51,9 @@ public final class IndexBuildProgressCheck extends SqlCheck {
                              Double blocksPercent, long tuplesDone, long tuplesTotal, long lockersDone, long lockersTotal,
                              double runningS) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "Wait for the build to finish before judging the deployment; a build that stays in 'waiting for old snapshots' waits for the transactions that long-running-queries and idle-in-transaction list: end those.";
+    }
 }

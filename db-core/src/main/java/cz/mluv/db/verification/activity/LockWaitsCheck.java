@@ -50,4 +50,9 @@ public final class LockWaitsCheck extends SqlCheck {
     public record LockWait(long pid, String applicationName, String locktype, String mode, String relation,
                            List<?> blockedBy, double waitingS, String query) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "Find the blocker: `SELECT pid, pg_blocking_pids(pid), query FROM pg_stat_activity WHERE wait_event_type = 'Lock'`; let it finish, or end it with `SELECT pg_cancel_backend(<pid>)` (`pg_terminate_backend` for a session idle in transaction). Run DDL through the deploy tool, whose lock_timeout (MLUV_LOCK_TIMEOUT) gives up instead of queueing every query behind it.";
+    }
 }

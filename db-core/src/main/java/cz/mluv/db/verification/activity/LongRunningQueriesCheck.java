@@ -50,4 +50,9 @@ public final class LongRunningQueriesCheck extends SqlCheck {
     public record RunningQuery(long pid, String applicationName, String userName, double runningS, String query)
             implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "Look at the statement and its pid; if it should not run that long, `SELECT pg_cancel_backend(<pid>)`, then make it fast (`EXPLAIN (ANALYZE, BUFFERS)`, an index) and bound it: `ALTER ROLE <role> SET statement_timeout = '30s'`.";
+    }
 }

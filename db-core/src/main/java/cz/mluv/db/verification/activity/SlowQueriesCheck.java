@@ -94,4 +94,9 @@ public final class SlowQueriesCheck extends SqlCheck {
     public record SlowQuery(String query, long calls, double meanMs, double maxMs, double totalMs, long rows,
                             String countedSince) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "`EXPLAIN (ANALYZE, BUFFERS)` the statement: add the index it needs in a migration (`CREATE INDEX CONCURRENTLY`, see suggested-indexes), read fewer rows, or `ANALYZE` its tables. SKIPPED: `CREATE EXTENSION pg_stat_statements` and add it to shared_preload_libraries (a restart).";
+    }
 }

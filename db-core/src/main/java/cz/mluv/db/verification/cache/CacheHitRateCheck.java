@@ -81,4 +81,9 @@ public final class CacheHitRateCheck extends SqlCheck {
      */
     public record HitRate(String relation, long hits, long reads, Double hitPercent) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "A cold cache after a restart warms up by itself. Otherwise cut the reads of the listed relations (missing indexes: slow-queries, suggested-indexes; bloat: bloated-tables, bloated-indexes) or give the cache more memory: raise shared_buffers (a restart).";
+    }
 }

@@ -43,4 +43,9 @@ public final class DuplicateIndexesCheck extends PgIndexHealthCheck<DuplicatedIn
      */
     public record DuplicateGroup(String table, List<String> indexes, long totalSizeBytes) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "Keep one index of each group (the one behind a constraint, if any) and drop the others in a migration: `DROP INDEX CONCURRENTLY <index>`.";
+    }
 }

@@ -45,4 +45,9 @@ public final class ForeignKeysWithoutIndexCheck extends PgIndexHealthCheck<Forei
      */
     public record UnindexedForeignKey(String table, String constraint, List<String> columns) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "Add the index in a migration, with its rollback script: `CREATE INDEX CONCURRENTLY idx_<table>_<columns> ON <table> (<foreign key columns>)`.";
+    }
 }

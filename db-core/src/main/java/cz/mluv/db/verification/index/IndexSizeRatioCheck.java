@@ -71,4 +71,9 @@ public final class IndexSizeRatioCheck extends SqlCheck {
     private static String mebibytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MiB", bytes / 1_048_576.0);
     }
+
+    @Override
+    public String fix() {
+        return "A bloated index: `REINDEX INDEX CONCURRENTLY <index>` (see bloated-indexes). Otherwise make it smaller in a migration (a partial index, fewer or narrower columns), or accept it and raise MLUV_VERIFICATION_INDEX_TABLE_MAX_PERCENT.";
+    }
 }

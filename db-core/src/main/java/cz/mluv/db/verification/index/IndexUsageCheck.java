@@ -87,4 +87,9 @@ public final class IndexUsageCheck extends SqlCheck {
     public record ReplicatedIndexUse(String tableName, String indexName, long scans, long replicaScans, long totalScans,
                                      long tuplesRead, long tuplesFetched, String size, String countedSince) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "Informational: nothing to run. Question indexes with idx_scan 0 (unused-indexes) and watch the size and bloat of the busy ones (bloated-indexes).";
+    }
 }

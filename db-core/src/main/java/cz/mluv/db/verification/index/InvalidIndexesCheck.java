@@ -45,4 +45,9 @@ public final class InvalidIndexesCheck extends PgIndexHealthCheck<Index> {
      */
     public record InvalidIndex(String table, String index, long sizeBytes) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "When index-build-progress shows no build running: `REINDEX INDEX CONCURRENTLY <index>` (or `DROP INDEX CONCURRENTLY <index>` and build it again); `./mluv deploy migrate` does this for the indexes the migrations declare.";
+    }
 }

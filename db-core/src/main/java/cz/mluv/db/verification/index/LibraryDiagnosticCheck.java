@@ -49,6 +49,11 @@ public final class LibraryDiagnosticCheck extends PgIndexHealthCheck<DbObject> {
         return entry;
     }
 
+    @Override
+    public String fix() {
+        return entry.fix();
+    }
+
     @SuppressWarnings("unchecked")
     private static java.util.function.Function<PgConnection, DatabaseCheckOnHost<DbObject>> library(HealthDiagnostic entry) {
         return pg -> (DatabaseCheckOnHost<DbObject>) new StandardChecksOnHost().apply(pg).stream()

@@ -62,4 +62,9 @@ public final class UnusedIndexesCheck extends SqlCheck {
     public record UnusedIndex(String tableName, String indexName, String size, long sizeBytes, String countedSince)
             implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "After a week or more of production traffic with idx_scan still 0 on the primary and every replica: drop it in a migration with `DROP INDEX CONCURRENTLY <index>`, its rollback script re-creating it CONCURRENTLY.";
+    }
 }

@@ -60,4 +60,9 @@ public final class DeadRowsAndVacuumCheck extends SqlCheck {
     public record TableMaintenance(String tableName, long liveRows, long deadRows, double deadPercent, String lastVacuum,
                                    String lastAnalyze) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "`VACUUM (ANALYZE) <table>` for each table listed; when it comes back, make autovacuum visit it sooner (`ALTER TABLE <table> SET (autovacuum_vacuum_scale_factor = 0.05)`) and look for long transactions that keep the dead rows visible.";
+    }
 }

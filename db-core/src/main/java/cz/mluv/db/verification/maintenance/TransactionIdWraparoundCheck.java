@@ -58,4 +58,9 @@ public final class TransactionIdWraparoundCheck extends SqlCheck {
      */
     public record XidAge(String relation, long xidAge, long transactionsLeft) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "First remove what holds the horizon back (long transactions, sessions idle in transaction, abandoned replication slots, old prepared transactions in pg_prepared_xacts), then `VACUUM (FREEZE, VERBOSE) <table>` on the oldest tables, in a quiet hour.";
+    }
 }

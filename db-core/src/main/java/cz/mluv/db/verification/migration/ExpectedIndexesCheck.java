@@ -89,4 +89,9 @@ public final class ExpectedIndexesCheck extends SqlCheck {
     public record ExpectedIndexRow(String index, String on, String declaredIn, String state, String restoreWith)
             implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "Run `./mluv deploy migrate`: it restores a missing expected index and rebuilds an INVALID one CONCURRENTLY under the lock timeout. Never CREATE INDEX by hand on production: if the index should go, drop it in a migration (DROP INDEX CONCURRENTLY) so that the expectation goes with it.";
+    }
 }

@@ -88,4 +88,9 @@ public final class MigrationsAppliedCheck extends SqlCheck {
     public record HistoryRow(long installedRank, String version, String description, String type, boolean success,
                              String installedOn, long executionMs) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "Run `./mluv deploy migrate` (the deploy tool: lint, lock timeout, INVALID-index repair). After a FAILED row, fix what stopped the migration, then `./mluv deploy migrate --retry-failed` (or `./mluv deploy rollback`). A database at a newer version than this build: deploy the build that matches it.";
+    }
 }

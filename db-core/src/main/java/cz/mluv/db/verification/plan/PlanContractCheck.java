@@ -95,4 +95,9 @@ public final class PlanContractCheck extends SqlCheck {
      */
     public record PlanLine(String plan) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "`ANALYZE <table>` on the read's tables (stale statistics are the usual cause) and EXPLAIN the read again; a missing or INVALID index: see expected-indexes and invalid-indexes; a plan that still avoids the index: change the index or the query in a migration, never on production by hand.";
+    }
 }

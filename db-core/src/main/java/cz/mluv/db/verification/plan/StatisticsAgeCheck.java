@@ -54,4 +54,9 @@ public final class StatisticsAgeCheck extends SqlCheck {
     public record TableStatistics(String tableName, long liveRows, long changedSinceAnalyze, String lastAnalyzed,
                                   Long ageS) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "`ANALYZE <table>` (or `VACUUM (ANALYZE) <table>`) for each table listed; then turn on the scheduler's ANALYZE (MLUV_ANALYZE_ENABLED) or find why autovacuum does not analyze it (pg_stat_user_tables.last_autoanalyze).";
+    }
 }

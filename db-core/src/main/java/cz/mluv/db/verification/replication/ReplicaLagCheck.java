@@ -117,4 +117,9 @@ public final class ReplicaLagCheck extends SqlCheck {
                              Long replayLagMs, Long replayBehindBytes, String syncState, Boolean inRecovery,
                              Boolean replayPaused, String receiveLsn, String replayLsn, String error) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "Look at the standby (standby-streaming, its server log): one paused by `pg_wal_replay_pause()` resumes with `SELECT pg_wal_replay_resume()`; one that replays too slowly needs less write load on the primary or a faster disk; one not in recovery was promoted: take it out of MLUV_DB_REPLICA_URLS. Meanwhile the primary serves its reads.";
+    }
 }

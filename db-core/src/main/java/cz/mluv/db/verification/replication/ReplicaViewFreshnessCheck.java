@@ -107,4 +107,9 @@ public final class ReplicaViewFreshnessCheck extends SqlCheck {
     public record ReaderView(String replica, String viewRefreshedAt, Long viewAgeMs, Long primaryAgeMs, Long replayLagMs,
                              Boolean replayPaused, String error) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "Refresh the view on the primary (`./mluv scheduler --once`; see view-freshness) and let the replicas replay it; a replica behind the last refresh: see replica-lag; an unreachable one: standby-streaming.";
+    }
 }

@@ -70,4 +70,9 @@ public final class ReplicationSlotsCheck extends SqlCheck {
     public record Slot(String slotName, String slotType, boolean active, String walStatus, Long retainedBytes,
                        String retained) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "A slot whose standby is gone for good: `SELECT pg_drop_replication_slot('<slot>')` (the standby is then rebuilt from a base backup); an active slot that holds too much WAL: see replica-lag and standby-streaming; cap what any slot may hold with max_slot_wal_keep_size.";
+    }
 }

@@ -104,4 +104,9 @@ public final class StandbyStreamingCheck extends SqlCheck {
                                 String clientAddr, String status, String senderHost, Long senderPort,
                                 String lastMsgReceiptTime, String error) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "Restart the standby and read its server log for why it stopped (network, primary_conninfo, a WAL segment the primary no longer has); one that lost its WAL is rebuilt from a base backup; a standby that is not coming back: drop its slot (replication-slots).";
+    }
 }

@@ -74,4 +74,9 @@ public final class RelationSizesCheck extends SqlCheck {
     public record RelationSize(String relation, String kind, long tableBytes, long indexBytes, long totalBytes,
                                String totalSize) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "Look at the growth on the console's History page; reclaim bloat (VACUUM, `REINDEX INDEX CONCURRENTLY`; see bloated-tables, bloated-indexes), archive or partition old rows, and keep free disk for index builds; raise MLUV_VERIFICATION_RELATION_WARN_BYTES when the size is expected.";
+    }
 }

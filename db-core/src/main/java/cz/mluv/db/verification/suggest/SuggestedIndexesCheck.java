@@ -151,4 +151,9 @@ public final class SuggestedIndexesCheck extends SqlCheck {
     public record SuggestedIndex(String table, List<String> columns, String createStatement, String query, long calls,
                                  double meanMs, long tableRows) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "EXPLAIN the statement with the index on a copy of the data; when it helps, put the `CREATE INDEX CONCURRENTLY ...` shown in a new migration (rollback: `DROP INDEX CONCURRENTLY`) and deploy it with `./mluv deploy migrate`. Never run it by hand on production.";
+    }
 }

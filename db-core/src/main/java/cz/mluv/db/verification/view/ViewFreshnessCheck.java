@@ -138,4 +138,9 @@ public final class ViewFreshnessCheck extends SqlCheck {
                             String lastMode, String lastStartedAt, Long lastDurationMs, Long lastRowCount, String lastError,
                             String lastWorker, Long failuresLast24h, Boolean refreshing) implements Detail {
     }
+
+    @Override
+    public String fix() {
+        return "Refresh now with `./mluv scheduler --once` (plain REFRESH when the view was never populated, CONCURRENTLY otherwise), then find why the scheduler did not: is it running, MLUV_REFRESH_CRON, the error of the FAILED row in mv_refresh_log.";
+    }
 }
