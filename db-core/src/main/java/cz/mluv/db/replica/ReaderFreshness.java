@@ -17,12 +17,22 @@ import java.util.List;
  */
 public final class ReaderFreshness {
 
-    /** SQL run on each replica: the last successful refresh replayed there, its age, and the replay state. */
+    /**
+     * SQL run on each replica: the last successful refresh replayed there, its age, and the replay
+     * state. Replay lag is 0 when the standby replayed all the WAL it received but at most one WAL
+     * page (an idle primary writes nothing, so the age of the last replayed transaction is no lag
+     * then; and the received position can rest at the end of a page the last record does not fill,
+     * which replay never reaches: see {@link ReplayLagClock#PAGE_TOLERANCE_BYTES}), else the time
+     * since the last replayed transaction committed (since the standby started, when none was).
+     * The one definition of a standby's own view of its lag: the {@code replica-lag} check reads it too.
+     */
     public static final String SQL = """
             SELECT s.finished_at AS view_refreshed_at,
                    CAST(extract(epoch FROM clock_timestamp() - s.finished_at) * 1000 AS bigint) AS view_age_ms,
                    pg_is_in_recovery() AS in_recovery,
                    CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() END AS replay_paused,
+                   pg_last_wal_receive_lsn()::text AS receive_lsn,
+                   pg_last_wal_replay_lsn()::text AS replay_lsn,
                    CASE WHEN pg_last_wal_receive_lsn() IS NULL OR pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()) <= current_setting('wal_block_size')::int THEN 0
                         ELSE CAST(extract(epoch FROM now() - coalesce(pg_last_xact_replay_timestamp(), pg_postmaster_start_time())) * 1000 AS bigint)
                    END AS replay_lag_ms
@@ -38,12 +48,14 @@ public final class ReaderFreshness {
      * @param inRecovery      whether it is a standby; {@code null} when unreachable
      * @param replayPaused    {@code pg_is_wal_replay_paused()}; {@code null} when unreachable or not a standby
      * @param replayLagMs     its replay lag, ms (0 when it replayed all it received); {@code null} when unreachable
+     * @param receiveLsn      {@code pg_last_wal_receive_lsn()}; {@code null} when unreachable or not a standby
+     * @param replayLsn       {@code pg_last_wal_replay_lsn()}; {@code null} when unreachable or not a standby
      * @param viewRefreshedAt when the last refresh its readers see finished; {@code null} when none or unreachable
      * @param viewAgeMs       that refresh's age now, ms; {@code null} when none or unreachable
      * @param error           why it could not be read (SQLSTATE and first line); {@code null} when it was
      */
-    public record Standby(String replica, Boolean inRecovery, Boolean replayPaused, Long replayLagMs, Instant viewRefreshedAt,
-                          Long viewAgeMs, String error) {
+    public record Standby(String replica, Boolean inRecovery, Boolean replayPaused, Long replayLagMs, String receiveLsn,
+                          String replayLsn, Instant viewRefreshedAt, Long viewAgeMs, String error) {
     }
 
     private ReaderFreshness() {
@@ -64,12 +76,13 @@ public final class ReaderFreshness {
                     rs.next();
                     java.sql.Timestamp at = rs.getTimestamp("view_refreshed_at");
                     out.add(new Standby(name, rs.getBoolean("in_recovery"), (Boolean) rs.getObject("replay_paused"),
-                            rs.getLong("replay_lag_ms"), at == null ? null : at.toInstant(),
+                            rs.getLong("replay_lag_ms"), rs.getString("receive_lsn"), rs.getString("replay_lsn"),
+                            at == null ? null : at.toInstant(),
                             (Long) rs.getObject("view_age_ms"), null));
                 }
             } catch (SQLException e) {
                 String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-                out.add(new Standby(name, null, null, null, null, null, e.getSQLState() + ": " + message));
+                out.add(new Standby(name, null, null, null, null, null, null, null, e.getSQLState() + ": " + message));
             }
         }
         return out;

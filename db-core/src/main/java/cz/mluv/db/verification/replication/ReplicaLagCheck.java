@@ -1,5 +1,6 @@
 package cz.mluv.db.verification.replication;
 
+import cz.mluv.db.replica.ReaderFreshness;
 import cz.mluv.db.replica.ReplicaEndpoints;
 import cz.mluv.db.verification.CheckId;
 import cz.mluv.db.verification.Detail;
@@ -17,12 +18,11 @@ import java.util.Map;
 /**
  * {@code replica-lag}: replay lag of every standby, from the primary's side
  * ({@code pg_stat_replication.replay_lag}) and, for each configured replica, from its own side
- * ({@code replica-lag-standby.sql}): the larger of the two is judged.
+ * ({@link ReaderFreshness}, the one definition of a standby's own lag): the larger of the two is judged.
  */
 public final class ReplicaLagCheck extends SqlCheck {
 
     private final ReplicaEndpoints replicas;
-    private final String standbySql;
 
     /** @param replicas the configured replicas and the lag limit */
     public ReplicaLagCheck(ReplicaEndpoints replicas) {
@@ -34,7 +34,6 @@ public final class ReplicaLagCheck extends SqlCheck {
                         + "FAIL when one lags more, answers but is not in recovery, or is paused with WAL waiting; "
                         + "WARN when a configured replica cannot be reached (standby-streaming fails for it).");
         this.replicas = replicas;
-        this.standbySql = sqlBeside(ReplicaLagCheck.class, "replica-lag-standby");
     }
 
     @Override
@@ -56,25 +55,27 @@ public final class ReplicaLagCheck extends SqlCheck {
                 failures.add(Rows.text(r, "application_name") + " replays " + lag + " ms late");
             }
         }
-        for (String url : replicas.urls()) {
+        for (ReaderFreshness.Standby r : ReaderFreshness.read(replicas, ReplicaViewFreshnessCheck.VIEW)) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("seen_from", "standby");
-            row.put("standby", ReplicaEndpoints.name(url));
-            try (Connection c = replicas.connect(url)) {
-                Map<String, Object> r = Rows.query(c, standbySql).getFirst();
-                row.putAll(r);
-                boolean standby = Rows.booleanValue(r, "in_recovery");
-                long lag = r.get("replay_lag_ms") == null ? 0 : Rows.longValue(r, "replay_lag_ms");
+            row.put("standby", r.replica());
+            if (r.error() != null) {
+                row.put("error", r.error());
+                warnings.add(r.replica() + " unreachable");
+            } else {
+                row.put("in_recovery", r.inRecovery());
+                row.put("replay_paused", r.replayPaused());
+                row.put("receive_lsn", r.receiveLsn());
+                row.put("replay_lsn", r.replayLsn());
+                row.put("replay_lag_ms", r.replayLagMs());
+                long lag = r.replayLagMs() == null ? 0 : r.replayLagMs();
                 maxLag = Math.max(maxLag, lag);
-                if (!standby) {
-                    failures.add(ReplicaEndpoints.name(url) + " is not in recovery (not a standby)");
+                if (!Boolean.TRUE.equals(r.inRecovery())) {
+                    failures.add(r.replica() + " is not in recovery (not a standby)");
                 } else if (lag > limit) {
-                    failures.add(ReplicaEndpoints.name(url) + " replays " + lag + " ms late"
-                            + (Rows.booleanValue(r, "replay_paused") ? " (replay paused)" : ""));
+                    failures.add(r.replica() + " replays " + lag + " ms late"
+                            + (Boolean.TRUE.equals(r.replayPaused()) ? " (replay paused)" : ""));
                 }
-            } catch (SQLException e) {
-                row.put("error", e.getSQLState() + ": " + oneLine(e.getMessage()));
-                warnings.add(ReplicaEndpoints.name(url) + " unreachable");
             }
             rows.add(row);
         }
