@@ -28,13 +28,13 @@ public final class BenchDatabase implements AutoCloseable {
 
     /**
      * The performance indexes of migration V2, named by the seeds (000/001), V8's
-     * idx_messages_created and V11's idx_messages_search_time (newest-first search, issue 10): none
+     * idx_messages_created and V13's idx_messages_search_hour (newest-first search, issue 10): none
      * of them exists "before".
      */
     public static final List<String> PERFORMANCE_INDEXES = List.of(
             "idx_messages_user_created", "idx_daily_stats_user_date", "idx_saved_words_user_word",
             "idx_messages_text_search", "idx_messages_correctness_score", "idx_saved_words_review", "idx_messages_created",
-            "idx_messages_search_time");
+            "idx_messages_search_hour");
 
     private final EmbeddedPostgresServer embedded;
     private final String url;

@@ -62,7 +62,7 @@ public interface MessageRepository extends GenericRepository<MessageEntity, Long
 
     /**
      * SQL of {@link #search}; also run by the benchmarks. One statement: {@code search_messages}
-     * (migrations V9, V10) finds the newest {@code :limit} matches older than message
+     * (migrations V9, V10, V14) finds the newest {@code :limit} matches older than message
      * {@code :beforeId} ({@code null}: the first page) on the path its estimate picks (see
      * {@link #SEARCH_WALK_SQL}, {@link #SEARCH_WINDOW_SQL}, {@link #SEARCH_OPEN_SQL}); the join adds
      * the author and {@link #SEARCH_HIT_COLUMNS} why it matched.
@@ -104,7 +104,7 @@ public interface MessageRepository extends GenericRepository<MessageEntity, Long
             ORDER BY m.created_at DESC, m.id DESC""";
 
     /**
-     * The walk path of {@code search_messages} (V10), as it runs there: the newest
+     * The walk path of {@code search_messages} (V10, kept by V14), as it runs there: the newest
      * {@code :walk} (3 * limit / estimated density) messages older than the cursor, filtered by the
      * query; a bounded walk of idx_messages_created, for a query in at least 1 of 32 messages (je).
      * For the plan contract only.
@@ -117,22 +117,27 @@ public interface MessageRepository extends GenericRepository<MessageEntity, Long
             WHERE to_tsvector('czech', w.text) @@ websearch_to_tsquery('czech', :query)""";
 
     /**
-     * The window path of {@code search_messages} (V10), as it runs there: the matches written in
-     * the minutes from {@code :lowerAt} on, one GIN scan of idx_messages_search_time (V11: the
-     * words, as {@code to_tsvector('czech', text || '')}, AND the minute), the cursor applied above
-     * the OFFSET 0 fence. For the plan contract only.
+     * The window path of {@code search_messages} (V14), as it runs there: the matches written in the
+     * hours (UTC) from {@code :upperAt}'s back to {@code :lowerAt}'s, one bitmap scan of
+     * idx_messages_search_hour (V13: the hour AND the words, as {@code to_tsvector('czech', text || '')};
+     * one GIN scan per hour, each stepping between the hour's and the rarest word's posting lists),
+     * the cursor and the order applied above the OFFSET 0 fence. For the plan contract only.
      */
     String SEARCH_WINDOW_SQL = """
             SELECT array_agg(w.id ORDER BY w.created_at DESC, w.id DESC)
-            FROM (SELECT m.id, m.created_at FROM messages m
-                  WHERE to_tsvector('czech', m.text || '') @@ websearch_to_tsquery('czech', :query)
-                    AND date_trunc('minute', m.created_at AT TIME ZONE 'UTC')
-                        >= date_trunc('minute', CAST(:lowerAt AS timestamptz) AT TIME ZONE 'UTC')
-                  OFFSET 0) w
-            WHERE (w.created_at, w.id) < (:upperAt, :upperId)""";
+            FROM (SELECT x.id, x.created_at
+                  FROM (SELECT m.id, m.created_at FROM messages m
+                        WHERE date_trunc('hour', m.created_at AT TIME ZONE 'UTC')
+                                  = ANY (ARRAY(SELECT generate_series(date_trunc('hour', CAST(:upperAt AS timestamptz) AT TIME ZONE 'UTC'),
+                                                                      date_trunc('hour', CAST(:lowerAt AS timestamptz) AT TIME ZONE 'UTC'),
+                                                                      interval '-1 hour')))
+                          AND to_tsvector('czech', m.text || '') @@ websearch_to_tsquery('czech', :query)
+                        OFFSET 0) x
+                  WHERE (x.created_at, x.id) < (:upperAt, :upperId)
+                  ORDER BY x.created_at DESC, x.id DESC LIMIT :limit) w""";
 
     /**
-     * The open path of {@code search_messages} (V10), as it runs there: every match (GIN) older than
+     * The open path of {@code search_messages} (V10, kept by V14), as it runs there: every match (GIN) older than
      * the cursor, the newest {@code :limit}; for a query with few matches (pivo hospoda, xylofon).
      * For the plan contract only.
      */

@@ -63,7 +63,7 @@ class DatabaseBootstrapTest {
         }
         String warning = only(Level.WARN);
         assertTrue(warning.startsWith("Database " + db.jdbcUrl() + " is at schema version 4, behind the latest migration:"
-                + " pending V5 admin console, V6 verifier grants, V7 leaderboard ranks, V8 messages created index, V9 search messages, V10 search messages paths, V11 messages search time index, V12 statistics history. Apply them with `./mluv deploy migrate`"), warning);
+                + " pending V5 admin console, V6 verifier grants, V7 leaderboard ranks, V8 messages created index, V9 search messages, V10 search messages paths, V11 messages search time index, V12 statistics history, V13 messages search hour index, V14 search messages hours, V15 drop messages search time index. Apply them with `./mluv deploy migrate`"), warning);
         assertTrue(warning.contains("unless MLUV_MIGRATE_ON_START=true; starting anyway"), warning);
     }
 
@@ -76,7 +76,7 @@ class DatabaseBootstrapTest {
         env.put("MLUV_MIGRATE_ON_START", "true");
 
         try (DatabaseBootstrap bootstrap = start(env)) {
-            assertEquals("12", query(bootstrap.unpooledDataSource(),
+            assertEquals("15", query(bootstrap.unpooledDataSource(),
                     "SELECT max(version::int) FROM flyway_schema_history WHERE success"));
             assertEquals("t", query(bootstrap.unpooledDataSource(),
                     "SELECT indisvalid FROM pg_index WHERE indexrelid = 'idx_saved_words_review'::regclass"));
@@ -135,7 +135,7 @@ class DatabaseBootstrapTest {
             assertEquals("on", query(ds, "SHOW fsync"));
             assertEquals("on", query(ds, "SHOW synchronous_commit"));
             assertEquals("on", query(ds, "SHOW full_page_writes"));
-            assertEquals("12", query(ds, "SELECT max(version::int) FROM flyway_schema_history WHERE success"));
+            assertEquals("15", query(ds, "SELECT max(version::int) FROM flyway_schema_history WHERE success"));
             assertEquals("20", query(ds, "SELECT count(*) FROM users"), "demo data loaded");
         }
         assertTrue(messages().contains("INVALID indexes before migrate: none"), messages()::toString);

@@ -35,7 +35,7 @@ class DeployToolCliTest {
     void migratingAnUpToDateDatabaseExitsWithZeroAndSaysSo() {
         Cli.Result r = Cli.run(db, "migrate");
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.out().contains("Schema is up to date at version 12; nothing to apply."), r::toString);
+        assertTrue(r.out().contains("Schema is up to date at version 15; nothing to apply."), r::toString);
         assertEquals("", r.err());
     }
 
@@ -110,7 +110,7 @@ class DeployToolCliTest {
                 "MLUV_DB_PASSWORD", db.password(), "MLUV_LOCK_TIMEOUT", "750ms");
         Cli.Result r = Cli.run(env, LOADER, "status");
         assertEquals(0, r.exitCode(), r::toString);
-        assertTrue(r.out().startsWith("Database: " + db.jdbcUrl() + "\nCurrent version: V12 statistics history"), r::toString);
+        assertTrue(r.out().startsWith("Database: " + db.jdbcUrl() + "\nCurrent version: V15 drop messages search time index"), r::toString);
 
         ConnectionOptions options = new ConnectionOptions();
         try (DatabaseTarget target = DatabaseTarget.open(options.resolve(env), true, System.err);

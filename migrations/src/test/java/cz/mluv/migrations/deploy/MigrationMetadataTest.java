@@ -28,7 +28,7 @@ class MigrationMetadataTest {
     void everyMigrationHasMetadataMatchingItsHeaderAndARollbackScript() throws Exception {
         Map<String, MigrationMetadata> metadata = MigrationMetadata.load(LOADER);
         List<Path> scripts = migrationScripts();
-        assertEquals(12, scripts.size());
+        assertEquals(15, scripts.size());
         assertEquals(scripts.size(), metadata.size(), "one metadata entry per migration: " + metadata.keySet());
 
         for (Path script : scripts) {

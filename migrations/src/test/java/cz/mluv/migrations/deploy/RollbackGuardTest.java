@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class RollbackGuardTest {
 
-    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
     private static final Pattern BACKUP = Pattern.compile("restore --from (mluv_backup_\\d{8}_\\d{6}(?:_\\d+)?)");
 
     @Test
@@ -55,8 +55,8 @@ class RollbackGuardTest {
         assertEquals(List.of("1", "2", "3", "4"), Sql.appliedVersions(db));
         assertFalse(Sql.relations(db).contains("admin_user"), down::toString);
         assertFalse(Sql.relations(db).contains("deployment_record"), down::toString);
-        assertEquals(List.of("checklist_item_result|6|V12|V4|V5 (admin console)", "deployment_record|2|V12|V4|V5 (admin console)",
-                "admin_user|2|V12|V4|V5 (admin console)"), Sql.strings(db, "SELECT concat_ws('|', source_table, row_count, from_version,"
+        assertEquals(List.of("checklist_item_result|6|V15|V4|V5 (admin console)", "deployment_record|2|V15|V4|V5 (admin console)",
+                "admin_user|2|V15|V4|V5 (admin console)"), Sql.strings(db, "SELECT concat_ws('|', source_table, row_count, from_version,"
                 + " to_version, dropped_by) FROM " + schema + ".mluv_backup_manifest ORDER BY id"));
         assertEquals(2, Sql.number(db, "SELECT count(*) FROM " + schema + ".admin_user"));
         assertEquals(before.get("deployment_record").get(1), Sql.string(db,
@@ -205,12 +205,12 @@ class RollbackGuardTest {
         DemoRows.insert(db, 30);
         Sql.exec(db, "UPDATE users SET username = NULL WHERE id % 3 = 0");
         Map<String, List<String>> before = DemoRows.fingerprint(db);
-        ClassLoader dropsUsername = new ReplacingClassLoader(getClass().getClassLoader(), "db/rollback/R12__statistics_history.sql",
+        ClassLoader dropsUsername = new ReplacingClassLoader(getClass().getClassLoader(), "db/rollback/R15__drop_messages_search_time_index.sql",
                 "DROP INDEX CONCURRENTLY IF EXISTS idx_that_never_was;\nALTER TABLE users DROP COLUMN username;");
 
         Cli.Result refused = Cli.run(db, dropsUsername, "rollback");
         assertEquals(DeployTool.USAGE, refused.exitCode(), refused::toString);
-        assertTrue(refused.out().contains("column public.users.username: 20 rows not null  [V12 (statistics history)]"), refused::toString);
+        assertTrue(refused.out().contains("column public.users.username: 20 rows not null  [V15 (drop messages search time index)]"), refused::toString);
         assertTrue(refused.err().contains("public.users.username (20 rows not null)"), refused::toString);
 
         Cli.Result down = Cli.run(db, dropsUsername, "rollback", "--allow-data-loss");

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class RollbackTest {
 
-    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+    private static final List<String> ALL = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
     private static TestPostgres.Database db;
 
     @BeforeAll
@@ -53,7 +53,7 @@ class RollbackTest {
 
         Cli.Result up = Cli.run(db, "migrate");
         assertEquals(0, up.exitCode(), up::toString);
-        assertTrue(up.out().contains("Applied 11 migration(s), schema version 1 -> 12"), up::toString);
+        assertTrue(up.out().contains("Applied 14 migration(s), schema version 1 -> 15"), up::toString);
         assertEquals(ALL, Sql.appliedVersions(db));
         assertEquals(before, DemoRows.fingerprint(db));
         assertTrue(Sql.validIndex(db, "idx_messages_user_created"));
@@ -62,6 +62,26 @@ class RollbackTest {
 
     @Test
     void oneStepUndoesOnlyTheNewestMigrationAndMigrateAppliesItAgain() {
+        Cli.Result dropTime = Cli.run(db, "rollback");
+        assertEquals(0, dropTime.exitCode(), dropTime::toString);
+        assertTrue(dropTime.out().contains("Rolling back V15 (drop messages search time index) with "
+                + "db/rollback/R15__drop_messages_search_time_index.sql"), dropTime::toString);
+        assertTrue(Sql.validIndex(db, "idx_messages_search_time"));
+
+        Cli.Result hours = Cli.run(db, "rollback");
+        assertEquals(0, hours.exitCode(), hours::toString);
+        assertTrue(hours.out().contains("Rolling back V14 (search messages hours) with db/rollback/R14__search_messages_hours.sql"),
+                hours::toString);
+        // V10's function again: its windows read minutes (V14's read hours).
+        assertTrue(Sql.string(db, "SELECT prosrc FROM pg_proc WHERE proname = 'search_messages'").contains("'minute'"));
+
+        Cli.Result hourIndex = Cli.run(db, "rollback");
+        assertEquals(0, hourIndex.exitCode(), hourIndex::toString);
+        assertTrue(hourIndex.out().contains("Rolling back V13 (messages search hour index) with "
+                + "db/rollback/R13__messages_search_hour_index.sql"), hourIndex::toString);
+        assertNull(Sql.strings(db, "SELECT to_regclass('idx_messages_search_hour')").getFirst());
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"), Sql.appliedVersions(db));
+
         Cli.Result history = Cli.run(db, "rollback");
         assertEquals(0, history.exitCode(), history::toString);
         assertTrue(history.out().contains("Rolling back V12 (statistics history) with db/rollback/R12__statistics_history.sql"),
@@ -201,7 +221,7 @@ class RollbackTest {
             assertTrue(r.err().contains("lock timeout"), r::toString);
             assertEquals(1, r.err().lines().count(), r::toString);
         }
-        // V12, V11, V10, V9, V8, V7, V6, V5, V4 and V3 were rolled back before R2 waited; V2 is still recorded and its indexes are intact.
+        // V15, V14, V13, V12, V11, V10, V9, V8, V7, V6, V5, V4 and V3 were rolled back before R2 waited; V2 is still recorded and its indexes are intact.
         assertEquals(List.of("1", "2"), Sql.appliedVersions(db));
         assertTrue(Sql.validIndex(db, "idx_saved_words_review"));
 
@@ -212,7 +232,7 @@ class RollbackTest {
 
     @Test
     void refusesATargetAboveTheCurrentVersion() {
-        Cli.Result r = Cli.run(db, "rollback", "--to", "13");
+        Cli.Result r = Cli.run(db, "rollback", "--to", "16");
         assertEquals(2, r.exitCode(), r::toString);
         assertEquals(ALL, Sql.appliedVersions(db));
     }

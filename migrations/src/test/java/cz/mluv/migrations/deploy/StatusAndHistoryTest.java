@@ -26,7 +26,7 @@ class StatusAndHistoryTest {
         assertEquals(List.of(
                 "Database: " + db.jdbcUrl(),
                 "Current version: V3 user stats summary",
-                "Pending: 9",
+                "Pending: 12",
                 "  V4 verifier role [Pending]",
                 "      risk low; expected < 1 s at any size; rollback: R4__verifier_role.sql drops the mluv_verifier role "
                         + "(server-wide; kept when something depends on it)",
@@ -55,6 +55,15 @@ class StatusAndHistoryTest {
                 "  V12 statistics history [Pending]",
                 "      risk low; expected < 1 s at any size; rollback: R12__statistics_history.sql drops the three history tables "
                         + "(the history is lost)",
+                "  V13 messages search hour index [Pending]",
+                "      risk low; expected ~15 s at 2,000,000 messages (2 cores); rollback: R13__messages_search_hour_index.sql drops "
+                        + "idx_messages_search_hour with DROP INDEX CONCURRENTLY (writers are not blocked)",
+                "  V14 search messages hours [Pending]",
+                "      risk low; expected < 1 s at any size; rollback: R14__search_messages_hours.sql restores V10's search_messages "
+                        + "(no data lost)",
+                "  V15 drop messages search time index [Pending]",
+                "      risk low; expected < 1 s at any size; rollback: R15__drop_messages_search_time_index.sql builds "
+                        + "idx_messages_search_time again with CREATE INDEX CONCURRENTLY (writers are not blocked)",
                 "Failed: none",
                 "INVALID indexes: none",
                 "Missing expected indexes: none"), r.out().lines().toList());
