@@ -62,7 +62,7 @@ public class Messages {
      * Czech full-text search, diacritics-insensitive ({@code knedliky} finds {@code knedlíky}), with a
      * snippet, the matched words and the rank of every hit, and the parsed query. One SQL statement.
      * {@link SearchOrder#NEWEST}: the newest {@code limit} messages among all matches, ties by id, at
-     * a cost bounded by the page rather than by the number of matches (migration V10's
+     * a cost bounded by the page rather than by the number of matches (migration V14's
      * {@code search_messages}); {@link SearchOrder#RELEVANCE}: the newest {@link #RELEVANCE_CANDIDATES}
      * matches ranked by {@code ts_rank_cd}, the best {@code limit}.
      *
