@@ -60,7 +60,7 @@ public class SearchController {
     @Operation(summary = "Czech full-text search, newest first or by relevance, with snippets (diacritics-insensitive; keyset pages with before)",
             description = "Newest first (order=newest, the default), the cost is bounded by the page, not by the number of "
                     + "matches: search_messages picks by the planner's estimate a walk of the newest messages (a word in "
-                    + "1 of 32 messages or more), windows of the newest hours, one GIN scan of the hour and the words per "
+                    + "1 of 8 messages or more), windows of the newest hours, one GIN scan of the hour and the words per "
                     + "hour (many matches), or every match (few matches). Next page: before = nextBefore. "
                     + "order=relevance ranks the newest 100 matches by ts_rank_cd (one page, no before). Every hit has "
                     + "a snippet (ts_headline of the text's first 2,000 characters, matches wrapped in \u00ab and \u00bb), "

@@ -106,7 +106,7 @@ public interface MessageRepository extends GenericRepository<MessageEntity, Long
     /**
      * The walk path of {@code search_messages} (V10, kept by V14), as it runs there: the newest
      * {@code :walk} (3 * limit / estimated density) messages older than the cursor, filtered by the
-     * query; a bounded walk of idx_messages_created, for a query in at least 1 of 32 messages (je).
+     * query; a bounded walk of idx_messages_created, for a query in at least 1 of 8 messages (je).
      * For the plan contract only.
      */
     String SEARCH_WALK_SQL = """

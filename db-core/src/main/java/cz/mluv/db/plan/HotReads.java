@@ -70,7 +70,7 @@ public final class HotReads {
                 // The search (MessageRepository.SEARCH_SQL) is one call of search_messages (V14), whose
                 // plan is a Function Scan: its contracts are the paths of the statements it runs, one
                 // per path its estimate can pick, with the query kind that takes it.
-                new HotRead("message_search_walk", "Search, walk path: a word in at least 1 of 32 messages (je)",
+                new HotRead("message_search_walk", "Search, walk path: a word in at least 1 of 8 messages (je)",
                         MessageRepository.SEARCH_WALK_SQL, "idx_messages_created",
                         c -> Map.of("query", "je", "walk", 120, "upperAt", newestMessageAt(c), "upperId", Long.MAX_VALUE)),
                 new HotRead("message_search_window", "Search, window path: a common word (knedliky), the hours and the words in one GIN scan per hour",

@@ -147,13 +147,13 @@ class SearchMatchesPlainSqlTest {
         }
         assertEquals(Set.of("walk", "window", "open"), seen);
         assertEquals(List.of("walk"), traced("je", 20, null).paths());
-        // A window needs over 100 * limit estimated matches: knedliky (~1,000) for a page of 5, not of 20.
-        assertEquals(List.of("window"), traced("knedliky", 5, null).paths());
-        assertEquals(List.of("open"), traced("knedliky", 20, null).paths());
-        assertEquals(List.of("open"), traced("svickova", 5, null).paths());
+        assertEquals(List.of("window"), traced("knedliky", 20, null).paths());
+        // A window needs over 25 * limit estimated matches: knedliky (~1,000) for a page of 20, not of 100.
+        assertEquals(List.of("open"), traced("knedliky", 100, null).paths());
+        assertEquals(List.of("open"), traced("svickova", 20, null).paths());
         // hrad is frequent enough for a window (~700 messages), but absent from the newest 300 days:
-        // the first window finds nothing where 10 were expected, and the open path answers.
-        assertEquals(List.of("window", "open"), traced("hrad", 5, null).paths());
+        // the first window finds nothing where 40 were expected, and the open path answers.
+        assertEquals(List.of("window", "open"), traced("hrad", 20, null).paths());
     }
 
     @Example
