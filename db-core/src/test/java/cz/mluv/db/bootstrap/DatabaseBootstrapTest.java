@@ -84,7 +84,7 @@ class DatabaseBootstrapTest {
         assertTrue(messages().contains("Migrating on start (lock_timeout 5000 ms)"), messages()::toString);
         assertTrue(messages().stream().anyMatch(m -> m.startsWith(
                 "Missing expected indexes: restored missing index idx_saved_words_review on saved_words")), messages()::toString);
-        assertTrue(messages().contains("Migrations: 8 applied, schema version 12"), messages()::toString);
+        assertTrue(messages().contains("Migrations: 11 applied, schema version 15"), messages()::toString);
     }
 
     @Test
@@ -139,7 +139,7 @@ class DatabaseBootstrapTest {
             assertEquals("20", query(ds, "SELECT count(*) FROM users"), "demo data loaded");
         }
         assertTrue(messages().contains("INVALID indexes before migrate: none"), messages()::toString);
-        assertTrue(messages().contains("Migrations: 12 applied, schema version 12"), messages()::toString);
+        assertTrue(messages().contains("Migrations: 15 applied, schema version 15"), messages()::toString);
     }
 
     private static DatabaseBootstrap start(Map<String, String> env) {

@@ -157,6 +157,16 @@ class SearchMatchesPlainSqlTest {
     }
 
     @Example
+    void theFunctionRunsWithoutParallelWorkers() throws SQLException {
+        // Starting workers cost ~4 ms of a 0.45 ms search at 20,000,000 messages (V14's header).
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT array_to_string(proconfig, ',') FROM pg_proc WHERE proname = 'search_messages'")) {
+            assertTrue(rs.next());
+            assertEquals("max_parallel_workers_per_gather=0", rs.getString(1));
+        }
+    }
+
+    @Example
     void windowsThatFindTooFewWidenIntoOlderHoursAndStillAnswerThePlainSql() throws SQLException {
         int widened = 0;
         for (int cursor = 1; cursor <= 40_000; cursor += 1_999) {
