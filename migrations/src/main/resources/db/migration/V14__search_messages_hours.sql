@@ -5,11 +5,12 @@
 --   walk   a query in at least 1 of 8 messages (je): walk the newest 3 * limit / density messages
 --          of idx_messages_created and keep the matches (V10's path; V10 walked from 1 in 32, but a
 --          walk recomputes to_tsvector for every message it reads, ~5 us each, and a window of
---          hours is now cheaper for a word in 1 of 20: 1.5 ms against 6 ms at 20,000,000 messages);
+--          hours is now cheaper for a word in 1 of 20: babicka 1.9 ms against 6.7 ms walked, one
+--          call each at 20,000,000 messages);
 --   window a query with more than 25 * limit estimated matches (knedliky, spravne pivo, pivo
---          praze): the hours from the newest on, one GIN scan of
---          idx_messages_search_hour (V13) per window, the hour = ANY (the window's hours) AND the
---          words. The first window is sized by the estimate and the recent rate of writing to
+--          praze): the hours from the newest on, one bitmap scan of idx_messages_search_hour
+--          (V13) per window, the hour = ANY (the window's hours) AND the words, i.e. one GIN scan
+--          per hour. The first window is sized by the estimate and the recent rate of writing to
 --          hold about 2 * limit matches; the next windows are the older hours, widened by the
 --          shortfall (x1..x8 the hours so far), and the matches of each are appended: a window
 --          holds only messages older than every window before it. It ends when `limit` matches
@@ -24,7 +25,8 @@
 -- positions: messages are appended as they are written) and the rarest word's, so a window costs
 -- about the rarest word's occurrences within its hours, not the messages in them (V11's minute
 -- range read every message of the window into a bitmap first). Measured at 20,000,000 messages
--- written in time order: knedliky 1.1 ms, pivo praze 2.2 ms (V10: 3.5 and 25 ms). In a heap that
+-- written in time order (pgbench p50, 1 client): knedliky 0.60 ms, pivo praze 1.64 ms (V10 on the
+-- same rows: 0.53 and 8.22 ms). In a heap that
 -- is not in time order (pg_stats correlation of created_at under 0.9) a window costs about its
 -- messages instead, and the open path is preferred where it reads fewer matches (see below).
 -- The window's words condition is on to_tsvector('czech', text || ''), the expression of V13's

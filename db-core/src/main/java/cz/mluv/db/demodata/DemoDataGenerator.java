@@ -213,14 +213,12 @@ public final class DemoDataGenerator {
                 }
             }
         });
-        try (Statement st = c.createStatement()) {
-            st.execute("SET work_mem = '256MB'");
-            st.execute("INSERT INTO messages (user_id, role, text, correctness_score, created_at)"
-                    + " SELECT user_id, role, text, correctness_score, created_at FROM demo_messages"
-                    + " ORDER BY created_at, user_id, role DESC, text");
-            st.execute("RESET work_mem");
-            st.execute("DROP TABLE demo_messages");
-        }
+        exec(c, "SET work_mem = '256MB'");
+        exec(c, "INSERT INTO messages (user_id, role, text, correctness_score, created_at)"
+                + " SELECT user_id, role, text, correctness_score, created_at FROM demo_messages"
+                + " ORDER BY created_at, user_id, role DESC, text");
+        exec(c, "RESET work_mem");
+        exec(c, "DROP TABLE demo_messages");
     }
 
     private static int[] activeDays(int days, int lastActiveDaysAgo, SplittableRandom r) {

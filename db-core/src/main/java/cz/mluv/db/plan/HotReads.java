@@ -73,18 +73,10 @@ public final class HotReads {
                 new HotRead("message_search_walk", "Search, walk path: a word in at least 1 of 8 messages (je)",
                         MessageRepository.SEARCH_WALK_SQL, "idx_messages_created",
                         c -> Map.of("query", "je", "walk", 120, "upperAt", newestMessageAt(c), "upperId", Long.MAX_VALUE)),
-                new HotRead("message_search_window", "Search, window path: a common word (knedliky), the hours and the words in one GIN scan per hour",
-                        MessageRepository.SEARCH_WINDOW_SQL, "idx_messages_search_hour",
-                        c -> Map.of("query", "knedliky", "lowerAt", windowStart(c), "upperAt", newestMessageAt(c),
-                                "upperId", Long.MAX_VALUE, "limit", 20)),
-                new HotRead("message_search_window_two_words", "Search, window path: two words found together (spravne pivo)",
-                        MessageRepository.SEARCH_WINDOW_SQL, "idx_messages_search_hour",
-                        c -> Map.of("query", "spravne pivo", "lowerAt", windowStart(c), "upperAt", newestMessageAt(c),
-                                "upperId", Long.MAX_VALUE, "limit", 20)),
-                new HotRead("message_search_window_rare", "Search, window path: two words rarely together (pivo praze, at 20,000,000 messages)",
-                        MessageRepository.SEARCH_WINDOW_SQL, "idx_messages_search_hour",
-                        c -> Map.of("query", "pivo praze", "lowerAt", windowStart(c), "upperAt", newestMessageAt(c),
-                                "upperId", Long.MAX_VALUE, "limit", 20)),
+                searchWindow("message_search_window", "a common word (knedliky)", "knedliky"),
+                searchWindow("message_search_window_two_words", "two words found together (spravne pivo)", "spravne pivo"),
+                searchWindow("message_search_window_rare", "two words rarely together (pivo praze, at 20,000,000 messages)",
+                        "pivo praze"),
                 new HotRead("message_search_open", "Search, open path: a rare or absent query (pivo hospoda, xylofon), every match",
                         MessageRepository.SEARCH_OPEN_SQL, "idx_messages_text_search",
                         c -> Map.of("query", "pivo hospoda", "limit", 20, "upperAt", newestMessageAt(c), "upperId", Long.MAX_VALUE)),
@@ -93,6 +85,14 @@ public final class HotReads {
                         c -> Map.of("telegramId", busiestUser(c),
                                 "from", Timestamp.from(Instant.now().minus(90, ChronoUnit.DAYS)),
                                 "to", Timestamp.from(Instant.now()))));
+    }
+
+    /** The window path of search_messages (V14) for one query: the hours and the words, one GIN scan per hour. */
+    private static HotRead searchWindow(String id, String what, String query) {
+        return new HotRead(id, "Search, window path: " + what + ", the hours and the words in one GIN scan per hour",
+                MessageRepository.SEARCH_WINDOW_SQL, "idx_messages_search_hour",
+                c -> Map.of("query", query, "lowerAt", windowStart(c), "upperAt", newestMessageAt(c),
+                        "upperId", Long.MAX_VALUE, "limit", 20));
     }
 
     private static HotRead leaderboard(LeaderboardMetric metric, String sql) {
